@@ -1,0 +1,60 @@
+/// What the title of a report says: who published it and which year it reports on.
+public struct Title: Hashable, Sendable {
+    /// The title as written, lines joined.
+    public let text: String
+    /// The publishing body, without the 人民政府 suffix: 莱州市柞村镇.
+    public let agency: String?
+    public let year: Int?
+    /// True when the title names a county-level or higher 人民政府 itself (its report is due
+    /// by 31 March), false for a department, a township or a street office (31 January).
+    public let isCountyOrHigherGovernment: Bool
+
+    /// Reads the title from the lines before section 一: up to three lines, skipping
+    /// "附件 1", joined until one of them contains 报告.
+    static func read(_ text: ReportText, before limit: Int) -> Title? {
+        var parts: [String] = []
+        for index in 0..<min(limit, text.lineCount) {
+            let line = text.lines[index].trimmedSpaces
+            if line.isEmpty { continue }
+            if parts.isEmpty, LabelText.normalize(line).hasPrefix("附件"), line.unicodeScalars.count <= 8 { continue }
+            parts.append(String(line))
+            if line.contains("报告") || parts.count == 3 { break }
+        }
+        guard !parts.isEmpty else { return nil }
+        let joined = parts.joined()
+        guard joined.contains("报告") || joined.contains("年") else { return nil }
+        return parse(joined)
+    }
+
+    static func parse(_ title: String) -> Title {
+        let scalars = Array(title.unicodeScalars)
+        var year: Int?
+        var agencyEnd = scalars.count
+        var i = 0
+        while i + 4 <= scalars.count {
+            let digits = scalars[i..<i + 4]
+            if digits.allSatisfy(Characters.isDigit), i + 4 == scalars.count || !Characters.isDigit(scalars[i + 4]),
+               i == 0 || !Characters.isDigit(scalars[i - 1]) {
+                var j = i + 4
+                while j < scalars.count, Characters.isSpace(scalars[j]) { j += 1 }
+                if j < scalars.count, scalars[j] == "年", let value = ChineseNumber.value(String(String.UnicodeScalarView(digits))),
+                   (1990...2100).contains(value) {
+                    year = value
+                    agencyEnd = i
+                    break
+                }
+            }
+            i += 1
+        }
+        var agency = String(String.UnicodeScalarView(scalars[..<agencyEnd])).trimmedSpaces.description
+        for suffix in ["关于", "的"] where agency.hasSuffix(suffix) { agency.removeLast(suffix.count) }
+        var isGovernment = false
+        if agency.hasSuffix("人民政府") {
+            agency.removeLast("人民政府".count)
+            let levels: [Character] = ["省", "市", "县", "区", "州", "旗", "盟"]
+            isGovernment = agency.last.map(levels.contains) ?? false
+        }
+        agency = String(agency.trimmedSpaces)
+        return Title(text: title, agency: agency.isEmpty ? nil : agency, year: year, isCountyOrHigherGovernment: isGovernment)
+    }
+}

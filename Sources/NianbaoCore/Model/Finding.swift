@@ -1,0 +1,34 @@
+/// How much a finding matters. `error` makes `nianbao check` exit non-zero.
+public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
+    case error, warning, info
+
+    var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .info: 2
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+}
+
+/// One broken rule in one report: what, where, and the arithmetic that shows it.
+public struct Finding: Hashable, Sendable {
+    public let rule: RuleID
+    public let severity: Severity
+    /// The cells involved, so the TUI can highlight their rows.
+    public let cells: [CellID]
+    /// The 1-based source line to show first, when the finding has one.
+    public let line: Int?
+    /// A message in Chinese that shows the numbers, e.g. `自然人列：一+二 = 5+1 = 6，三(七)+四 = 5+0 = 5`.
+    public let message: String
+
+    public init(rule: RuleID, severity: Severity, cells: [CellID] = [], line: Int? = nil, message: String) {
+        self.rule = rule
+        self.severity = severity
+        self.cells = cells
+        self.line = line
+        self.message = message
+    }
+}

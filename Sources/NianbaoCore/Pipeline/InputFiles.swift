@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Expands the paths a user gives (files and folders, recursively) into report files.
+/// A folder that cannot be read is reported, not fatal: the rest of the batch goes on.
+public enum InputFiles {
+    /// The endings of files taken from a folder. A file named directly is always tried.
+    public static let reportExtensions: Set<String> = ["txt", "md", "text"]
+
+    public static func collect(_ paths: [String]) -> (files: [String], errors: [ReadError]) {
+        var files: [String] = []
+        var errors: [ReadError] = []
+        for path in paths {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                errors.append(ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))))
+                continue
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, into: &files, errors: &errors)
+            } else {
+                files.append(path)
+            }
+        }
+        return (files, errors)
+    }
+
+    private static func walk(_ folder: String, into files: inout [String], errors: inout [ReadError]) {
+        guard let dir = opendir(folder) else {
+            errors.append(ReadError(path: folder, reason: .unreadable(String(cString: strerror(errno)))))
+            return
+        }
+        var names: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(dir)
+        for name in names.sorted() {
+            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR: walk(path, into: &files, errors: &errors)
+            case S_IFREG:
+                let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+                if name.contains("."), reportExtensions.contains(ext) { files.append(path) }
+            default: continue
+            }
+        }
+    }
+}

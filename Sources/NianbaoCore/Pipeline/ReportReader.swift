@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads one file into a checked report, or says precisely why it cannot.
+public enum ReportReader {
+    /// Reads, parses and checks the file at `path`.
+    public static func read(path: String) throws(ReadError) -> Report {
+        let bytes = try readBytes(path)
+        let text = try TextDecoder.decode(bytes, path: path)
+        return try report(from: text, path: path)
+    }
+
+    /// Parses and checks text that is already decoded (other formats' readers end here).
+    public static func report(from text: String, path: String) throws(ReadError) -> Report {
+        var report = ReportParser.parse(text, path: path)
+        if report.sections.isEmpty, report.tables.isEmpty { throw ReadError(path: path, reason: .notAReport) }
+        report.findings = RuleCatalogue.check(report)
+        return report
+    }
+
+    /// The bytes of a file, refusing directories, unreadable files and files over the limit
+    /// before reading them whole.
+    public static func readBytes(_ path: String, limit: Int = TextDecoder.sizeLimit) throws(ReadError) -> [UInt8] {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(path: path, reason: .unreadable("not a regular file")) }
+        let size = Int(info.st_size)
+        if size == 0 { throw ReadError(path: path, reason: .empty) }
+        if size > limit { throw ReadError(path: path, reason: .tooLarge(bytes: size, limit: limit)) }
+        var bytes = [UInt8](repeating: 0, count: size)
+        var offset = 0
+        while offset < size {
+            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
+            if n < 0 { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
+            if n == 0 { break }
+            offset += n
+        }
+        return Array(bytes[..<offset])
+    }
+}

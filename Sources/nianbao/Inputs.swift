@@ -1,0 +1,23 @@
+import NianbaoCore
+import NianbaoSamples
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The files a command works on: the paths given, or the built-in samples.
+enum Inputs {
+    static func files(_ paths: [String]) -> (files: [String], errors: [ReadError]) {
+        if paths.isEmpty { return (SampleReports.files.map(\.path), []) }
+        return InputFiles.collect(paths)
+    }
+}
+
+/// Writes to standard error, for messages that must not mix with the JSON or CSV on stdout.
+func printError(_ message: String) {
+    let line = message + "\n"
+    _ = line.utf8CString.withUnsafeBufferPointer { buffer in
+        write(2, buffer.baseAddress!, buffer.count - 1)
+    }
+}
