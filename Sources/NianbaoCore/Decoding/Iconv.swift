@@ -4,17 +4,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Strict conversion to UTF-8 through the C library's iconv, which knows GB18030 (and so
-/// GBK and GB2312, its subsets), the encodings of many Chinese government files.
-enum Iconv {
-    /// The bytes converted from `encoding`, or nil when they are not valid in it.
-    static func decode(_ bytes: [UInt8], from encoding: String) -> String? {
-        guard !bytes.isEmpty else { return "" }
-        let cd = iconv_open("UTF-8", encoding)
+/// Strict conversion between encodings through the C library's iconv, which knows GB18030
+/// (and so GBK and GB2312, its subsets), the encodings of many Chinese government files.
+public enum Iconv {
+    /// The bytes converted from `source` to `target`, or nil when they are not valid in
+    /// `source` or cannot be written in `target`.
+    public static func convert(_ bytes: [UInt8], from source: String, to target: String) -> [UInt8]? {
+        guard !bytes.isEmpty else { return [] }
+        let cd = iconv_open(target, source)
         if cd == iconv_t(bitPattern: -1) { return nil }
         defer { iconv_close(cd) }
         var input = bytes
-        var output = [UInt8](repeating: 0, count: bytes.count * 2 + 16)
+        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
         let written: Int? = input.withUnsafeMutableBytes { inBuffer in
             output.withUnsafeMutableBytes { outBuffer in
                 var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress!.assumingMemoryBound(to: CChar.self)
@@ -27,6 +28,11 @@ enum Iconv {
             }
         }
         guard let written else { return nil }
-        return String(decoding: output[..<written], as: UTF8.self)
+        return Array(output[..<written])
+    }
+
+    /// The text of bytes in `encoding`, or nil when they are not valid in it.
+    static func decode(_ bytes: [UInt8], from encoding: String) -> String? {
+        convert(bytes, from: encoding, to: "UTF-8").map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -1,6 +1,7 @@
 /// Table 2 — 收到和处理政府信息公开申请情况. The formats differ only in (六) 其他处理.
 extension TableSchema {
-    static let table2Columns = [
+    /// The seven columns of Table 2, the same in both formats.
+    public static let table2Columns = [
         ColumnSpec(id: "natural", title: "自然人", kind: .count),
         ColumnSpec(id: "commercial", title: "商业企业", kind: .count),
         ColumnSpec(id: "research", title: "科研机构", kind: .count),

@@ -1,7 +1,7 @@
 /// Table 3 — 政府信息公开行政复议、行政诉讼情况: three groups of five columns, printed in
 /// reports as one line of fifteen numbers under a three-level header. The same in both formats.
 extension TableSchema {
-    static let table3Columns = [
+    public static let table3Columns = [
         ColumnSpec(id: "upheld", title: "结果维持", kind: .count),
         ColumnSpec(id: "corrected", title: "结果纠正", kind: .count),
         ColumnSpec(id: "other", title: "其他结果", kind: .count),
