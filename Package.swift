@@ -14,7 +14,9 @@ let package = Package(
     ],
     targets: [
         // decode → sections → tables → rules; value types only, no UI, no storage.
-        .target(name: "NianbaoCore"),
+        .target(name: "NianbaoCore", dependencies: ["CByteSearch"]),
+        // glibc's memmem, which Swift cannot import directly: the core's substring search.
+        .target(name: "CByteSearch"),
         // The built-in sample reports (the five seeds) and the accessor that finds them.
         .target(
             name: "NianbaoSamples",

@@ -19,9 +19,9 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let input = Inputs.files(paths)
-        let outcomes = BatchReader.read(input.files)
-        let failures = input.errors + outcomes.compactMap { if case .failure(let e) = $0 { e } else { nil } }
-        let reports = outcomes.compactMap { try? $0.get() }
+        let batch = BatchReader.check(input.files)
+        let failures = input.errors + batch.failures
+        let reports = batch.summaries
         switch format {
         case .text: print(CheckText.render(reports: reports, failures: failures), terminator: "")
         case .json: print(CheckJSON.render(reports: reports, failures: failures))
@@ -34,19 +34,19 @@ struct CheckCommand: ParsableCommand {
 
 /// The human-readable output of `check`.
 enum CheckText {
-    static func render(reports: [Report], failures: [ReadError]) -> String {
+    static func render(reports: [ReportSummary], failures: [ReadError]) -> String {
         var out = ""
         for report in reports {
             let who = [report.agency ?? "（无机关名）", report.year.map { "\($0) 年" } ?? "（无年度）",
                        report.template.map { "\($0.rawValue) 格式" } ?? "（无表格）"].joined(separator: " ")
-            out += "\(report.path)  \(who)\n"
+            out += "\(displayPath(report.path))  \(who)\n"
             if report.findings.isEmpty { out += "  ok      no findings\n" }
             for f in report.findings {
                 let line = f.line.map { "行 \($0)" } ?? "-"
                 out += "  \(f.severity.rawValue.padding(7)) \(f.rule.rawValue.padding(18)) \(line.padding(7)) \(f.message)\n"
             }
         }
-        for failure in failures { out += "\(failure.path)\n  unreadable  \(failure.explanation)\n" }
+        for failure in failures { out += "\(displayPath(failure.path))\n  unreadable  \(failure.explanation)\n" }
         let count = { (s: Severity) in reports.reduce(0) { $0 + $1.count(s) } }
         let withErrors = reports.filter { $0.count(.error) > 0 }.count
         out += "\(reports.count) reports checked, \(withErrors) with errors: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info; \(failures.count) unreadable\n"
@@ -56,7 +56,7 @@ enum CheckText {
 
 /// The JSON output of `check`: one object per file, read or not.
 enum CheckJSON {
-    static func render(reports: [Report], failures: [ReadError]) -> String {
+    static func render(reports: [ReportSummary], failures: [ReadError]) -> String {
         var json = JSONWriter()
         json.beginArray()
         for report in reports {

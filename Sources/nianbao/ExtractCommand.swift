@@ -19,23 +19,40 @@ struct ExtractCommand: ParsableCommand {
 
     func run() throws {
         let input = Inputs.files(files)
-        let outcomes = BatchReader.read(input.files)
-        let failures = input.errors + outcomes.compactMap { if case .failure(let e) = $0 { e } else { nil } }
-        let reports = outcomes.compactMap { try? $0.get() }
-        switch format {
-        case .json:
-            var json = JSONWriter()
-            let many = input.files.count + input.errors.count > 1
-            if many { json.beginArray() }
-            for report in reports { ReportJSON.write(report, into: &json) }
-            if many { json.endArray() }
-            if !reports.isEmpty || many { print(json.output) }
-        case .csv:
-            print(ReportTables.csvHeader)
-            for report in reports { for row in ReportTables.csvRows(report) { print(row) } }
-        case .markdown:
-            print(reports.map(ReportTables.markdown).joined(separator: "\n"))
+        var failures = input.errors
+        // Reports are printed as they are read, so that a large folder streams.
+        let many = input.files.count + input.errors.count > 1
+        var printed = 0
+        if format == .json, many { print("[") }
+        if format == .csv { print(ReportTables.csvHeader) }
+        let format = self.format
+        // Each report is rendered on the worker that read it; only the printing is in order.
+        BatchReader.forEach(input.files, transform: { outcome in
+            outcome.map { report -> String in
+                switch format {
+                case .json:
+                    var json = JSONWriter()
+                    ReportJSON.write(report, into: &json)
+                    return json.output
+                case .csv:
+                    return ReportTables.csvRows(report).joined(separator: "\n")
+                case .markdown:
+                    return ReportTables.markdown(report)
+                }
+            }
+        }) { _, rendered in
+            switch rendered {
+            case .failure(let error): failures.append(error)
+            case .success(let text):
+                switch format {
+                case .json: print((printed > 0 ? ",\n" : "") + text, terminator: many ? "" : "\n")
+                case .csv: print(text)
+                case .markdown: print((printed > 0 ? "\n" : "") + text)
+                }
+                printed += 1
+            }
         }
+        if format == .json, many { print("\n]") }
         for failure in failures { printError(failure.description) }
         if !failures.isEmpty { throw ExitCode(2) }
     }

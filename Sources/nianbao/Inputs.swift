@@ -14,6 +14,13 @@ enum Inputs {
     }
 }
 
+/// A path as the user should read it: the built-in samples as `samples/NAME`.
+func displayPath(_ path: String) -> String {
+    let folder = SampleReports.folder.path
+    if path.hasPrefix(folder + "/") { return "samples/" + path.dropFirst(folder.count + 1) }
+    return path
+}
+
 /// Writes to standard error, for messages that must not mix with the JSON or CSV on stdout.
 func printError(_ message: String) {
     let line = message + "\n"

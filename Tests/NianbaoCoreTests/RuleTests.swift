@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoCore
 import Testing
 
@@ -158,5 +159,17 @@ struct RuleTests {
             "ROW_SHAPE", "MISSING_SECTION", "EMPTY_SECTION", "TEMPLATE_MISMATCH", "DATE_ORDER", "LATE_PUBLICATION",
             "NARRATIVE_TABLE", "LABEL_VARIANT", "CROSS_YEAR_CARRY", "CROSS_YEAR_IN_FORCE",
         ])
+    }
+}
+
+@Suite("Documentation")
+struct DocumentationTests {
+    @Test("docs/rules.md lists every rule of the catalogue with its severity")
+    func rulesPage() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let page = try String(contentsOf: root.appendingPathComponent("docs/rules.md"), encoding: .utf8)
+        for rule in RuleCatalogue.all {
+            #expect(page.contains("| `\(rule.id.rawValue)` | \(rule.severity.rawValue) |"), "\(rule.id) missing from docs/rules.md")
+        }
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Turns the bytes of a text file into a string: UTF-8 (with or without BOM), UTF-16 with
 /// a BOM, or GB18030/GBK. Anything else is refused with a reason, never guessed at.
 public enum TextDecoder {
@@ -13,8 +19,12 @@ public enum TextDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             return try utf16(bytes, path: path)
         }
-        if bytes.contains(0) { throw ReadError(path: path, reason: .binary) }
-        if let text = String(validating: bytes, as: UTF8.self) { return try checkedText(text, path: path) }
+        if bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil { throw ReadError(path: path, reason: .binary) }
+        if looksBinary(bytes[...]) { throw ReadError(path: path, reason: .binary) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            if bytes.allSatisfy({ $0 == 9 || $0 == 10 || $0 == 13 || $0 == 32 }) { throw ReadError(path: path, reason: .empty) }
+            return text
+        }
         if let text = Iconv.decode(bytes, from: "GB18030") { return try checkedText(text, path: path) }
         throw ReadError(path: path, reason: .unknownEncoding)
     }
@@ -40,17 +50,17 @@ public enum TextDecoder {
         return try checkedText(text, path: path)
     }
 
-    /// Text whose characters are mostly control codes is a binary file that happened to decode.
     private static func checkedText(_ text: String, path: String) throws(ReadError) -> String {
-        var controls = 0
-        var total = 0
-        for s in text.unicodeScalars.prefix(4096) {
-            total += 1
-            if s.value < 0x20, s != "\n", s != "\r", s != "\t", s != "\u{0C}" { controls += 1 }
-            if s.value == 0xFFFD { controls += 1 }
-        }
-        if total > 0, controls * 20 > total { throw ReadError(path: path, reason: .binary) }
+        if looksBinary(Array(text.utf8.prefix(1024))[...]) { throw ReadError(path: path, reason: .binary) }
         if text.unicodeScalars.allSatisfy(Characters.isSpace) { throw ReadError(path: path, reason: .empty) }
         return text
+    }
+
+    /// Text whose first bytes are mostly control codes is a binary file that happened to decode.
+    private static func looksBinary(_ bytes: ArraySlice<UInt8>) -> Bool {
+        var controls = 0
+        let sample = bytes.prefix(1024)
+        for byte in sample where byte < 32 && byte != 9 && byte != 10 && byte != 12 && byte != 13 { controls += 1 }
+        return controls * 20 > sample.count
     }
 }

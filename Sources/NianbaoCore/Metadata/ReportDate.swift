@@ -33,7 +33,8 @@ public struct ReportDate: Hashable, Comparable, Sendable, CustomStringConvertibl
             index -= 1
             if line.isEmpty { continue }
             seen += 1
-            guard line.unicodeScalars.count <= 40, !line.contains("\t") else { continue }
+            guard let last = line.unicodeScalars.last, last == "日" || last == "号" else { continue }
+            guard line.unicodeScalars.count <= 40, !line.hasTab else { continue }
             if let date = parse(line) { return (date, index + 2) }
         }
         return nil
@@ -51,7 +52,7 @@ public struct ReportDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         var count = 0
         while yearStart > text.startIndex, count < 4 {
             let previous = text.index(before: yearStart)
-            guard let scalar = text[previous].unicodeScalars.first, Characters.isDigit(scalar) || Characters.chineseDigits[scalar] != nil else { break }
+            guard let scalar = text[previous].unicodeScalars.first, Characters.isDigit(scalar) || Characters.chineseDigit(scalar) != nil else { break }
             yearStart = previous
             count += 1
         }

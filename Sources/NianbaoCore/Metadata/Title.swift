@@ -18,11 +18,11 @@ public struct Title: Hashable, Sendable {
             if line.isEmpty { continue }
             if parts.isEmpty, LabelText.normalize(line).hasPrefix("附件"), line.unicodeScalars.count <= 8 { continue }
             parts.append(String(line))
-            if line.contains("报告") || parts.count == 3 { break }
+            if line.includes("报告") || parts.count == 3 { break }
         }
         guard !parts.isEmpty else { return nil }
         let joined = parts.joined()
-        guard joined.contains("报告") || joined.contains("年") else { return nil }
+        guard joined.includes("报告") || joined.includes("年") else { return nil }
         return parse(joined)
     }
 

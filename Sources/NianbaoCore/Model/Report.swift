@@ -17,7 +17,7 @@ public struct Report: Sendable {
     public let tables: [TableID: ExtractedTable]
     public internal(set) var findings: [Finding] = []
     /// Every extracted cell by id.
-    public let cells: [CellID: Cell]
+    public var cells: CellTable { CellTable(tables: tables) }
 
     public var agency: String? { title?.agency }
 
@@ -35,19 +35,15 @@ public struct Report: Sendable {
         self.dateLine = dateLine
         self.sections = sections
         self.tables = tables
-        var cells: [CellID: Cell] = [:]
-        for table in tables.values {
-            for row in table.rows {
-                for cell in row.cells { cells[cell.id] = cell }
-            }
-        }
-        self.cells = cells
     }
 
     public func section(_ id: SectionID) -> SectionSpan? { sections.first { $0.id == id } }
 
     /// The number in a cell; nil when the cell is blank or missing.
     public func quantity(_ id: CellID) -> Quantity? { cells[id]?.value.quantity }
+
+    /// The source line of a cell, for findings that point at it.
+    public func line(of id: CellID) -> Int? { cells[id]?.source.line }
 
     /// What the report lacks: `t3` for an absent table, `t2.carryForward` for an absent row.
     public var missing: [String] {

@@ -2,19 +2,34 @@
 /// adding their findings to the later report.
 public enum CrossYearCheck {
     public static func apply(to reports: inout [Report]) {
-        var byKey: [String: [Int]] = [:]
-        for (index, report) in reports.enumerated() {
-            guard let agency = report.agency, report.year != nil else { continue }
-            byKey[LabelText.normalize(agency), default: []].append(index)
+        let extra = findings(reports.map(CrossYearFacts.init))
+        for (index, found) in extra where !found.isEmpty {
+            reports[index].findings = RuleCatalogue.sorted(reports[index].findings + found)
         }
-        for indices in byKey.values where indices.count > 1 {
+    }
+
+    public static func apply(to summaries: inout [ReportSummary]) {
+        let extra = findings(summaries.map(\.facts))
+        for (index, found) in extra where !found.isEmpty {
+            summaries[index].findings = RuleCatalogue.sorted(summaries[index].findings + found)
+        }
+    }
+
+    /// The cross-year findings of each report that has any, by its index.
+    static func findings(_ facts: [CrossYearFacts]) -> [Int: [Finding]] {
+        var byBody: [String: [Int]] = [:]
+        for (index, fact) in facts.enumerated() {
+            guard let agency = fact.agency, fact.year != nil else { continue }
+            byBody[LabelText.normalize(agency), default: []].append(index)
+        }
+        var result: [Int: [Finding]] = [:]
+        for indices in byBody.values where indices.count > 1 {
             for current in indices {
-                guard let year = reports[current].year,
-                      let previous = indices.first(where: { reports[$0].year == year - 1 }) else { continue }
-                let extra = RuleCatalogue.crossYearRules.flatMap { $0.check(previous: reports[previous], current: reports[current]) }
-                guard !extra.isEmpty else { continue }
-                reports[current].findings = RuleCatalogue.sorted(reports[current].findings + extra)
+                guard let year = facts[current].year,
+                      let previous = indices.first(where: { facts[$0].year == year - 1 }) else { continue }
+                result[current] = RuleCatalogue.crossYearRules.flatMap { $0.check(previous: facts[previous], current: facts[current]) }
             }
         }
+        return result
     }
 }

@@ -46,11 +46,14 @@ public enum InputFiles {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
+            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            let looksLikeReport = name.contains(".") && reportExtensions.contains(ext)
             switch info.st_mode & S_IFMT {
             case S_IFDIR: walk(path, into: &files, errors: &errors)
-            case S_IFREG:
-                let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-                if name.contains("."), reportExtensions.contains(ext) { files.append(path) }
+            case S_IFREG where looksLikeReport: files.append(path)
+            case S_IFLNK where looksLikeReport:
+                // A link is followed; a broken one is reported rather than silently skipped.
+                files.append(path)
             default: continue
             }
         }

@@ -33,14 +33,18 @@ public enum ReportReader {
         let size = Int(info.st_size)
         if size == 0 { throw ReadError(path: path, reason: .empty) }
         if size > limit { throw ReadError(path: path, reason: .tooLarge(bytes: size, limit: limit)) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var offset = 0
-        while offset < size {
-            let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + offset, size - offset) }
-            if n < 0 { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
-            if n == 0 { break }
-            offset += n
+        var failure: Int32 = 0
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var offset = 0
+            while offset < size {
+                let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0 { failure = errno; break }
+                if n == 0 { break }
+                offset += n
+            }
+            count = offset
         }
-        return Array(bytes[..<offset])
+        if failure != 0 { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(failure)))) }
+        return bytes
     }
 }

@@ -6,7 +6,7 @@ struct CrossYearInForceRule: CrossYearRule {
         id: "CROSS_YEAR_IN_FORCE", severity: .warning,
         summary: "同一机关相邻年度（2021 格式）：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止 / inForce carries over")
 
-    func check(previous: Report, current: Report) -> [Finding] {
+    func check(previous: CrossYearFacts, current: CrossYearFacts) -> [Finding] {
         guard previous.template == .format2021, current.template == .format2021 else { return [] }
         var findings: [Finding] = []
         for (row, name) in [("rules", "规章"), ("normative", "行政规范性文件")] {
@@ -16,7 +16,7 @@ struct CrossYearInForceRule: CrossYearRule {
             let expected = last + issued - repealed
             guard expected != inForce else { continue }
             findings.append(finding(
-                cells: ids, line: current.cells[ids[0]]?.source.line,
+                cells: ids, line: current.line(of: ids[0]),
                 "\(name)：上年现行有效+本年制发−本年废止 = \(last)+\(issued)−\(repealed) = \(expected)，本年现行有效 = \(inForce)"))
         }
         return findings

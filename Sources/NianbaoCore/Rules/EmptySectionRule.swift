@@ -10,8 +10,11 @@ struct EmptySectionRule: ReportRule {
     func check(_ report: Report) -> [Finding] {
         guard let span = report.section(.problems) else { return [] }
         var content = String.UnicodeScalarView()
-        for index in span.body {
-            for s in report.text.lines[index].unicodeScalars where !Characters.isSpace(s) { content.append(s) }
+        scan: for index in span.body {
+            for s in report.text.lines[index].unicodeScalars where !Characters.isSpace(s) {
+                content.append(s)
+                if content.count > Self.minimumCharacters { break scan }
+            }
         }
         let text = String(content)
         let nothing = ["无", "无。", "暂无", "暂无。", "无.", "没有", "没有。"].contains(text)

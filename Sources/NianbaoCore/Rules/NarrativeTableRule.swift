@@ -8,29 +8,29 @@ struct NarrativeTableRule: ReportRule {
     static let negations = ["未发生", "没有发生", "未出现", "没有出现", "未产生", "未有", "无一"]
 
     func check(_ report: Report) -> [Finding] {
-        let prose = NarrativeScanner(lines: report.narrativeLines)
+        let prose = NarrativeScanner(report: report)
         var findings: [Finding] = []
         let newTotal: CellID = "t2.new.total", carried: CellID = "t2.carried.total"
         if let received = report.quantity(newTotal), received != .zero,
            prose.claims("未收到", then: "申请", excluding: ["行政复议", "诉讼"]) {
-            findings.append(finding(cells: [newTotal], line: report.cells[newTotal]?.source.line,
+            findings.append(finding(cells: [newTotal], line: report.line(of: newTotal),
                                     "正文称未收到政府信息公开申请，表2 一、本年新收 总计 = \(received)"))
         }
         let review: CellID = "t3.review.total", direct: CellID = "t3.suitDirect.total", after: CellID = "t3.suitAfterReview.total"
         if let cases = report.quantity(review), cases != .zero, prose.denies("行政复议", negations: Self.negations) {
-            findings.append(finding(cells: [review], line: report.cells[review]?.source.line,
+            findings.append(finding(cells: [review], line: report.line(of: review),
                                     "正文称未发生行政复议，表3 行政复议 总计 = \(cases)"))
         }
         if let a = report.quantity(direct), let b = report.quantity(after), a + b != .zero,
            prose.denies("行政诉讼", negations: Self.negations) {
-            findings.append(finding(cells: [direct, after], line: report.cells[direct]?.source.line,
+            findings.append(finding(cells: [direct, after], line: report.line(of: direct),
                                     "正文称未发生行政诉讼，表3 行政诉讼 总计 = \(a)+\(b) = \(a + b)"))
         }
         compare(prose.count(after: "行政处罚"), "行政处罚", ["t1.penalty.decisions"], "表1 行政处罚 处理决定数量", report, &findings)
         let applications = ["新收", "收到", "受理"].lazy.compactMap { prose.count(after: $0, via: "申请", window: 20) }.first
         if let stated = applications, let new = report.quantity(newTotal),
            Quantity(stated) != new, Quantity(stated) != new + (report.quantity(carried) ?? .zero) {
-            findings.append(finding(cells: [newTotal], line: report.cells[newTotal]?.source.line,
+            findings.append(finding(cells: [newTotal], line: report.line(of: newTotal),
                                     "正文称收到申请 \(stated) 件，表2 一、本年新收 总计 = \(new)"))
         }
         compare(prose.count(after: "上年结转"), "上年结转", [carried], "表2 二、上年结转 总计", report, &findings)
@@ -47,6 +47,6 @@ struct NarrativeTableRule: ReportRule {
         let total = values.reduce(Quantity.zero) { $0 + $1! }
         guard Quantity(stated) != total else { return }
         let shown = values.count > 1 ? "\(Wording.sum(values.map { $0! })) = \(total)" : "\(total)"
-        findings.append(finding(cells: cells, line: report.cells[cells[0]]?.source.line, "正文称\(topic) \(stated) 件，\(where_) = \(shown)"))
+        findings.append(finding(cells: cells, line: report.line(of: cells[0]), "正文称\(topic) \(stated) 件，\(where_) = \(shown)"))
     }
 }

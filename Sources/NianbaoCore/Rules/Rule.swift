@@ -24,7 +24,7 @@ public protocol ReportRule: Sendable {
 /// A rule that compares two reports of the same body for consecutive years.
 public protocol CrossYearRule: Sendable {
     var description: RuleDescription { get }
-    func check(previous: Report, current: Report) -> [Finding]
+    func check(previous: CrossYearFacts, current: CrossYearFacts) -> [Finding]
 }
 
 extension ReportRule {

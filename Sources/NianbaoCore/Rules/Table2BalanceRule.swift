@@ -6,17 +6,18 @@ struct Table2BalanceRule: ReportRule {
 
     func check(_ report: Report) -> [Finding] {
         guard let table = report.tables[.t2] else { return [] }
+        let rows = ["new", "carried", "resultTotal", "carryForward"].compactMap { table.row($0) }
+        guard rows.count == 4 else { return [] }
         var findings: [Finding] = []
-        for column in table.schema.rows[0].columns {
-            let ids = ["new", "carried", "resultTotal", "carryForward"].map { CellID(table: .t2, row: $0, column: column.id) }
-            let values = ids.map { report.quantity($0) }
-            guard values.allSatisfy({ $0 != nil }) else { continue }
-            let v = values.map { $0! }
-            let left = v[0] + v[1], right = v[2] + v[3]
+        for (index, column) in TableSchema.table2Columns.enumerated() {
+            let cells = rows.map { $0.cells[index] }
+            let values = cells.compactMap(\.value.quantity)
+            guard values.count == 4 else { continue }
+            let left = values[0] + values[1], right = values[2] + values[3]
             guard left != right else { continue }
             findings.append(finding(
-                cells: ids, line: report.cells[ids[2]]?.source.line,
-                "\(column.title)列：一+二 = \(v[0])+\(v[1]) = \(left)，三(七)+四 = \(v[2])+\(v[3]) = \(right)"))
+                cells: cells.map(\.id), line: cells[2].source.line,
+                "\(column.title)列：一+二 = \(values[0])+\(values[1]) = \(left)，三(七)+四 = \(values[2])+\(values[3]) = \(right)"))
         }
         return findings
     }

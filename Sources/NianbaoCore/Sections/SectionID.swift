@@ -4,6 +4,10 @@ public enum SectionID: Int, CaseIterable, Sendable, Comparable {
 
     public var numeral: String { ["一", "二", "三", "四", "五", "六"][rawValue - 1] }
 
+    /// The numeral's UTF-8 bytes, for the fast test on every line.
+    var numeralBytes: [UInt8] { SectionID.numeralBytes[rawValue - 1] }
+    private static let numeralBytes: [[UInt8]] = allCases.map { Array($0.numeral.utf8) }
+
     /// The heading the 2021 format gives; reports vary it a little.
     public var officialHeading: String {
         switch self {

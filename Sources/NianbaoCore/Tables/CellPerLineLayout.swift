@@ -13,13 +13,13 @@ enum CellPerLineLayout {
         for index in range {
             let line = text.lines[index]
             let number = index + 1
-            if line.contains("\t") {
-                let fields = TabLayout.fields(of: line, lineNumber: number)
+            if line.hasTab {
+                let start = current.count
+                TabLayout.appendFields(of: line, lineNumber: number, to: &current)
                 // The part before the first tab is indentation, unless it holds text.
-                let start = fields[0].isEmpty ? 1 : 0
-                current.append(contentsOf: fields[start...])
+                if current[start].isEmpty { current.remove(at: start) }
                 previousWasCell = true
-            } else if line.trimmedSpaces.isEmpty {
+            } else if Bytes.isBlank(line) {
                 endRow()
             } else if previousWasCell, let last = current.popLast() {
                 current.append(joined(last, line, lineNumber: number))
@@ -43,14 +43,11 @@ enum CellPerLineLayout {
     static func fits(_ text: ReportText, _ range: Range<Int>) -> Bool {
         var single = 0
         var multi = 0
-        for index in range {
+        for index in range where single + multi < 60 {
             let line = text.lines[index]
-            guard line.contains("\t") else { continue }
-            var nonEmpty = 0
-            for field in line.split(separator: "\t", omittingEmptySubsequences: true) where !field.trimmedSpaces.isEmpty {
-                nonEmpty += 1
-            }
-            if nonEmpty >= 2 { multi += 1 } else if line.hasPrefix("\t") { single += 1 }
+            guard line.hasTab else { continue }
+            let nonEmpty = Bytes.nonEmptyFields(line)
+            if nonEmpty >= 2 { multi += 1 } else if line.utf8.first == 9 { single += 1 }
         }
         return single > multi * 2
     }

@@ -45,12 +45,39 @@ public struct ExtractedTable: Sendable {
     public let shapeProblems: [RowShapeProblem]
     public let labelVariants: [LabelVariant]
 
+    /// For each row of the schema, the index of its row in `rows`.
+    let rowIndex: [Int?]
+
+    init(schema: TableSchema, rows: [ExtractedRow], region: Range<Int>, shapeProblems: [RowShapeProblem], labelVariants: [LabelVariant]) {
+        self.schema = schema
+        self.rows = rows
+        self.region = region
+        self.shapeProblems = shapeProblems
+        self.labelVariants = labelVariants
+        var index = [Int?](repeating: nil, count: schema.rows.count)
+        var next = 0
+        for (i, spec) in schema.rows.enumerated() where next < rows.count && rows[next].spec === spec {
+            index[i] = next
+            next += 1
+        }
+        self.rowIndex = index
+    }
+
     public var id: TableID { schema.table }
 
-    public func row(_ id: String) -> ExtractedRow? { rows.first { $0.spec.id == id } }
+    public func row(_ id: String) -> ExtractedRow? {
+        guard let position = schema.rowPositions[id], let index = rowIndex[position] else { return nil }
+        return rows[index]
+    }
+
+    /// The cell with this id, if the table has its row.
+    public func cell(_ id: CellID) -> Cell? {
+        guard let position = schema.cellPositions[id], let r = rowIndex[position.row] else { return nil }
+        return rows[r].cells[position.column]
+    }
 
     /// Rows of the schema the report does not have (alternative rows are never missing).
     public var missingRows: [RowSpec] {
-        schema.rows.filter { spec in !spec.isAlternative && !rows.contains { $0.spec.id == spec.id } }
+        zip(schema.rows, rowIndex).compactMap { spec, index in index == nil && !spec.isAlternative ? spec : nil }
     }
 }

@@ -4,11 +4,14 @@ public struct RawCell: Sendable {
     public let text: Substring
     public let location: SourceLocation
     public let kind: CellText
+    /// The label normalised once (see `LabelText.normalize`); empty for values.
+    public let normalized: String
 
     public init(text: Substring, location: SourceLocation) {
         self.text = text
         self.location = location
         self.kind = CellText.classify(text)
+        self.normalized = kind == .label ? LabelText.normalize(text) : ""
     }
 
     public var isLabel: Bool { kind == .label }

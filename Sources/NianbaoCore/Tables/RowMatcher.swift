@@ -7,76 +7,78 @@ struct RowMatcher {
     static let variantThreshold = 0.6
 
     func read(_ rows: [LogicalRow], region: Range<Int>) -> ExtractedTable {
-        var found: [String: ExtractedRow] = [:]
-        var problems: [String: RowShapeProblem] = [:]
+        var found = [ExtractedRow?](repeating: nil, count: schema.rows.count)
+        var problems = [RowShapeProblem?](repeating: nil, count: schema.rows.count)
         var variants: [LabelVariant] = []
         var headerCells: [RawCell] = []
-        var previousID: String?
+        var previous: Int?
 
         for row in rows {
             guard let labelIndex = row.lastLabelIndex else { continue }
             let labelCell = row.cells[labelIndex]
             let data = row.cells[(labelIndex + 1)...]
-            let normalized = LabelText.normalize(labelCell.text)
+            let normalized = labelCell.normalized
             let hasValues = data.contains { !$0.isEmpty }
-            var spec = match(normalized, after: previousID)
+            var specIndex = match(normalized, after: previous)
             var isVariant = false
-            if spec == nil, hasValues, normalized.unicodeScalars.count >= 4 {
-                spec = closest(normalized, excluding: Set(found.keys))
-                isVariant = spec != nil
+            if specIndex == nil, hasValues, normalized.unicodeScalars.count >= 4 {
+                specIndex = closest(normalized, excluding: found)
+                isVariant = specIndex != nil
             }
-            guard let spec, hasValues || data.count >= spec.columns.count else {
+            guard let specIndex, hasValues || data.count >= schema.rows[specIndex].columns.count else {
                 headerCells.append(contentsOf: row.cells[...labelIndex].filter(\.isLabel))
                 continue
             }
-            if let existing = found[spec.id], existing.hasNumbers || !hasValues { continue }
-            previousID = spec.id
-            if isVariant || !spec.accepted.contains(normalized) {
+            let spec = schema.rows[specIndex]
+            if let existing = found[specIndex], existing.hasNumbers || !hasValues { continue }
+            previous = specIndex
+            if isVariant || !spec.accepted.containsBytes(normalized) {
                 variants.append(LabelVariant(
                     table: schema.table, found: String(labelCell.text.trimmedSpaces), official: spec.label, location: labelCell.location))
             }
             let placement = RowValues.place(data, columns: spec.columns.count, anchor: schema.anchor)
-            let cells = zip(spec.columns, placement.slots).map { column, slot in
-                Self.cell(spec.cellID(schema.table, column), slot, fallback: labelCell.location)
-            }
+            let ids = schema.rowCellIDs[specIndex]
+            var cells: [Cell] = []
+            cells.reserveCapacity(ids.count)
+            for (id, slot) in zip(ids, placement.slots) { cells.append(Self.cell(id, slot, fallback: labelCell.location)) }
             let extracted = ExtractedRow(
                 spec: spec, label: String(labelCell.text.trimmedSpaces), labelLocation: labelCell.location, cells: cells)
-            found[spec.id] = extracted
-            if let count = placement.wrongShape {
-                problems[spec.id] = RowShapeProblem(
-                    table: schema.table, rowID: spec.id, cells: cells.map(\.id), expected: spec.columns.count,
-                    found: count, line: extracted.line)
-            } else {
-                problems[spec.id] = nil
+            found[specIndex] = extracted
+            problems[specIndex] = placement.wrongShape.map { count in
+                RowShapeProblem(
+                    table: schema.table, rowID: spec.id, cells: ids, expected: spec.columns.count, found: count, line: extracted.line)
             }
         }
         variants += HeaderCheck.variants(in: headerCells, schema: schema)
         return ExtractedTable(
-            schema: schema,
-            rows: schema.rows.compactMap { found[$0.id] },
-            region: region,
-            shapeProblems: schema.rows.compactMap { problems[$0.id] },
-            labelVariants: variants
-        )
+            schema: schema, rows: found.compactMap { $0 }, region: region, shapeProblems: problems.compactMap { $0 },
+            labelVariants: variants)
     }
 
-    /// The row a label names: whole-label matches first, then identifying fragments.
-    func match(_ label: String, after previousID: String?) -> RowSpec? {
+    /// The index of the row a label names: whole-label matches first, then identifying fragments.
+    func match(_ label: String, after previous: Int?) -> Int? {
         if label.isEmpty { return nil }
-        for spec in schema.rows where spec.exact.contains(label) {
-            if let after = spec.exactAfter, !(previousID?.hasPrefix(after) ?? false) { continue }
-            return spec
+        let previousID = previous.map { schema.rows[$0].id }
+        func exactAllowed(_ index: Int) -> Bool {
+            guard let after = schema.rows[index].exactAfter else { return true }
+            return previousID?.hasPrefix(after) ?? false
         }
-        return schema.rows.first { spec in spec.keys.contains { label.contains($0) } }
+        let exact = schema.exactLabels.first { $0.label.sameBytes(label) && exactAllowed($0.row) }?.row
+        if let exact { return exact }
+        // Rows nearly always come in table order: try the next one before all the others.
+        if let previous, previous + 1 < schema.rows.count, schema.rows[previous + 1].keys.contains(where: { label.includes($0) }) {
+            return previous + 1
+        }
+        return schema.rows.firstIndex { spec in spec.keys.contains { label.includes($0) } }
     }
 
     /// The official row whose label this one is most likely a typo of, if any is close.
-    func closest(_ label: String, excluding taken: Set<String>) -> RowSpec? {
-        var best: (RowSpec, Double)?
-        for spec in schema.rows where !taken.contains(spec.id) {
+    func closest(_ label: String, excluding taken: [ExtractedRow?]) -> Int? {
+        var best: (Int, Double)?
+        for (index, spec) in schema.rows.enumerated() where taken[index] == nil {
             for official in spec.accepted {
                 let score = LabelText.similarity(label, official)
-                if score >= Self.variantThreshold, score > (best?.1 ?? 0) { best = (spec, score) }
+                if score >= Self.variantThreshold, score > (best?.1 ?? 0) { best = (index, score) }
             }
         }
         return best?.0

@@ -13,19 +13,29 @@ enum RowValues {
     }
 
     static func place(_ fields: ArraySlice<RawCell>, columns n: Int, anchor: RowAnchor) -> Placement {
-        let values = fields.filter { !$0.isEmpty }
-        if values.count == n { return Placement(slots: values, wrongShape: nil) }
-        var trimmed = Array(fields)
-        while let last = trimmed.last, last.isEmpty { trimmed.removeLast() }
-        while trimmed.count > n, let first = trimmed.first, first.isEmpty { trimmed.removeFirst() }
-        if trimmed.count == n { return Placement(slots: trimmed, wrongShape: nil) }
-        var slots: [RawCell?]
-        if values.count > n {
-            slots = anchor == .trailing ? Array(values.suffix(n)) : Array(values.prefix(n))
-        } else {
-            let padding = [RawCell?](repeating: nil, count: n - values.count)
-            slots = anchor == .trailing ? padding + values : values + padding
+        var slots: [RawCell?] = []
+        slots.reserveCapacity(n)
+        let values = fields.reduce(0) { $1.isEmpty ? $0 : $0 + 1 }
+        if values == n {
+            for field in fields where !field.isEmpty { slots.append(field) }
+            return Placement(slots: slots, wrongShape: nil)
         }
-        return Placement(slots: slots, wrongShape: values.count)
+        var start = fields.startIndex, end = fields.endIndex
+        while end > start, fields[end - 1].isEmpty { end -= 1 }
+        while end - start > n, fields[start].isEmpty { start += 1 }
+        if end - start == n {
+            for field in fields[start..<end] { slots.append(field) }
+            return Placement(slots: slots, wrongShape: nil)
+        }
+        let nonEmpty = fields.filter { !$0.isEmpty }
+        if values > n {
+            for field in anchor == .trailing ? nonEmpty.suffix(n) : nonEmpty.prefix(n) { slots.append(field) }
+        } else {
+            let padding = n - values
+            if anchor == .trailing { slots.append(contentsOf: repeatElement(nil, count: padding)) }
+            for field in nonEmpty { slots.append(field) }
+            if anchor == .leading { slots.append(contentsOf: repeatElement(nil, count: padding)) }
+        }
+        return Placement(slots: slots, wrongShape: values)
     }
 }

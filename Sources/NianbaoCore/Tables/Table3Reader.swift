@@ -18,8 +18,8 @@ enum Table3Reader {
         let origin = best.row.cells.first!.location
         var extracted: [ExtractedRow] = []
         for (group, spec) in schema.rows.enumerated() {
-            let cells = spec.columns.enumerated().map { index, column in
-                RowMatcher.cell(spec.cellID(.t3, column), placement.slots[group * spec.columns.count + index], fallback: origin)
+            let cells = schema.rowCellIDs[group].enumerated().map { index, id in
+                RowMatcher.cell(id, placement.slots[group * spec.columns.count + index], fallback: origin)
             }
             extracted.append(ExtractedRow(spec: spec, label: spec.label, labelLocation: origin, cells: cells))
         }

@@ -47,7 +47,7 @@ enum TableExtractor {
     static func region(of table: TableID, in text: ReportText, sections: [SectionSpan]) -> Range<Int>? {
         if let span = sections.first(where: { $0.id.table == table }) { return span.body }
         let words = anchors[table] ?? []
-        guard let anchor = text.lines.firstIndex(where: { line in words.contains { line.contains($0) } }) else { return nil }
+        guard let anchor = text.lines.firstIndex(where: { line in words.contains { line.includes($0) } }) else { return nil }
         let start = max(0, anchor - 4)
         let end = sections.first(where: { $0.headingLine > anchor })?.headingLine ?? text.lineCount
         return start..<end

@@ -16,7 +16,8 @@ public struct ColumnSpec: Hashable, Sendable {
 }
 
 /// One row of an official table: how to recognise its label and what columns it has.
-public struct RowSpec: Hashable, Sendable {
+/// A class: every extracted row refers to its spec, and a reference is one retain.
+public final class RowSpec: Hashable, Sendable {
     /// The row part of the cell id (`denied.secret`).
     public let id: String
     /// The official label of the row.
@@ -57,29 +58,59 @@ public struct RowSpec: Hashable, Sendable {
     public func cellID(_ table: TableID, _ column: ColumnSpec) -> CellID {
         CellID(table: table, row: id, column: column.id)
     }
+
+    public static func == (a: RowSpec, b: RowSpec) -> Bool { a === b || a.id == b.id }
+    public func hash(into hasher: inout Hasher) { hasher.combine(id) }
 }
 
 /// Which end of a row its numbers hold to when the row has fewer than it should:
 /// Table 2 and 3 end in a 总计 column, Table 1 rows are read from the left.
 public enum RowAnchor: Hashable, Sendable { case leading, trailing }
 
-/// One official table in one format.
-public struct TableSchema: Sendable {
+/// One official table in one format. A class, shared by every table read with it.
+public final class TableSchema: Sendable {
     public let table: TableID
     public let template: Template
     public let rows: [RowSpec]
     public let anchor: RowAnchor
+    /// The cell ids of each row, by row index, made once rather than for every report.
+    let rowCellIDs: [[CellID]]
+    /// Where each cell id stands in the schema: row index and column index.
+    let cellPositions: [CellID: CellPosition]
+
+    struct CellPosition: Sendable {
+        let row: Int
+        let column: Int
+    }
+    /// Every whole-label match, with the index of its row.
+    let exactLabels: [ExactLabel]
+    /// The index of each row by its id.
+    let rowPositions: [String: Int]
+
+    struct ExactLabel: Sendable {
+        let label: String
+        let row: Int
+    }
     /// Official header texts as printed, and normalised, to tell a typo in a heading from a heading.
     let headerTexts: [String]
     let headers: [String]
+    /// Headings and row labels, normalised, that are official as they stand.
+    let knownLabels: Set<String>
 
     init(table: TableID, template: Template, rows: [RowSpec], anchor: RowAnchor, headers: [String]) {
         self.table = table
         self.template = template
         self.rows = rows
         self.anchor = anchor
+        self.rowCellIDs = rows.map { row in row.columns.map { row.cellID(table, $0) } }
+        var positions: [CellID: CellPosition] = [:]
+        for (r, ids) in rowCellIDs.enumerated() { for (c, id) in ids.enumerated() { positions[id] = CellPosition(row: r, column: c) } }
+        self.cellPositions = positions
+        self.exactLabels = rows.enumerated().flatMap { index, row in row.exact.map { ExactLabel(label: $0, row: index) } }
+        self.rowPositions = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
         self.headerTexts = headers
         self.headers = headers.map { LabelText.normalize($0) }
+        self.knownLabels = Set(self.headers + rows.flatMap(\.accepted))
     }
 
     /// Every cell id of the table, in table order (alternative rows left out).

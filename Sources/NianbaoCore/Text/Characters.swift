@@ -15,13 +15,25 @@ enum Characters {
         return s
     }
 
-    static let chineseDigits: [Unicode.Scalar: Int] = [
-        "零": 0, "〇": 0, "○": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
-        "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
+    /// The value of a Chinese digit (零〇○ 一 二两 三 … 九), nil for anything else.
+    static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
+        switch s {
+        case "零", "〇", "○", "Ｏ": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
 
     static func isChineseNumeral(_ s: Unicode.Scalar) -> Bool {
-        chineseDigits[s] != nil || s == "十" || s == "百"
+        chineseDigit(s) != nil || s == "十" || s == "百"
     }
 
     static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(halfWidth(s)) }

@@ -10,12 +10,12 @@ enum ChineseNumber {
         guard scalars.allSatisfy(Characters.isChineseNumeral) else { return nil }
         if !scalars.contains("十") && !scalars.contains("百") {
             // 二〇二四: positional digits.
-            return scalars.reduce(0) { $0 * 10 + (Characters.chineseDigits[$1] ?? 0) }
+            return scalars.reduce(0) { $0 * 10 + (Characters.chineseDigit($1) ?? 0) }
         }
         var total = 0
         var current = 0
         for s in scalars {
-            if let d = Characters.chineseDigits[s] {
+            if let d = Characters.chineseDigit(s) {
                 current = d
             } else if s == "十" {
                 total += (current == 0 ? 1 : current) * 10

@@ -2,21 +2,27 @@
 /// stray spaces ("自然 人", "不予公 开"), full-width forms, quotes, brackets, punctuation
 /// and the numbering in front ("三、", "(一)", "1.").
 public enum LabelText {
-    static let dropped: Set<Unicode.Scalar> = [
-        "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "(", ")", "（", "）", "[", "]", "【", "】",
-        "、", ",", "，", "。", ".", "．", ":", "：", ";", "；", "—", "-", "－", "·", "《", "》", "<", ">", "_", "*", "|",
-    ]
+    /// Quotes, brackets and punctuation, which carry no meaning in a label.
+    static func isDropped(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』", "(", ")", "（", "）", "[", "]", "【", "】",
+             "、", ",", "，", "。", ".", "．", ":", "：", ";", "；", "—", "-", "－", "·", "《", "》", "<", ">", "_", "*", "|":
+            true
+        default: false
+        }
+    }
 
     /// The label reduced to the characters that carry meaning.
     public static func normalize<S: StringProtocol>(_ text: S) -> String {
         let stripped = stripNumbering(text)
-        var out = String.UnicodeScalarView()
+        var out: [UInt8] = []
+        out.reserveCapacity(stripped.utf8.count)
         for s in stripped.unicodeScalars where !Characters.isSpace(s) {
             let h = Characters.halfWidth(s)
-            if dropped.contains(h) || dropped.contains(s) { continue }
-            out.append(h)
+            if isDropped(h) || isDropped(s) { continue }
+            UTF8.encode(h) { out.append($0) }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Removes one leading number such as `三、`, `(一)`, `（二）`, `1.`, `1、`, `5．`.

@@ -1,0 +1,51 @@
+/// What a batch keeps of a report once it has been read and checked: enough to print its
+/// findings and to compare it with the same body's other years. A batch of thousands of
+/// reports holds these, not the reports, so its memory stays flat.
+public struct ReportSummary: Sendable {
+    public let path: String
+    public let agency: String?
+    public let year: Int?
+    public let template: Template?
+    public internal(set) var findings: [Finding]
+    /// The cells the cross-year rules compare.
+    public let facts: CrossYearFacts
+
+    public init(_ report: Report) {
+        path = report.path
+        agency = report.agency
+        year = report.year
+        template = report.template
+        findings = report.findings
+        facts = CrossYearFacts(report)
+    }
+
+    public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+}
+
+/// The cells of one report that the cross-year rules need, with their source lines.
+public struct CrossYearFacts: Sendable {
+    public let path: String
+    public let agency: String?
+    public let year: Int?
+    public let template: Template?
+    let values: [CellID: (Quantity, Int)]
+
+    public init(_ report: Report) {
+        path = report.path
+        agency = report.agency
+        year = report.year
+        template = report.template
+        var values: [CellID: (Quantity, Int)] = [:]
+        let rows = [(TableID.t2, "carried"), (.t2, "carryForward"), (.t1, "rules"), (.t1, "normative")]
+        for (table, id) in rows {
+            guard let row = report.tables[table]?.row(id) else { continue }
+            for cell in row.cells {
+                if let q = cell.value.quantity { values[cell.id] = (q, cell.source.line) }
+            }
+        }
+        self.values = values
+    }
+
+    public func quantity(_ id: CellID) -> Quantity? { values[id]?.0 }
+    public func line(of id: CellID) -> Int? { values[id]?.1 }
+}
