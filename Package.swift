@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Dependencies point one way: nianbao (CLI) → NianbaoCore; NianbaoSamples only carries files.
+// Dependencies point one way: nianbao (CLI) → NianbaoTUI → NianbaoStore / NianbaoCore.
+// NianbaoSamples only carries files; CNcursesw and CByteSearch only expose C.
 let package = Package(
     name: "nianbao",
     platforms: [.macOS(.v13)],
@@ -11,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // decode → sections → tables → rules; value types only, no UI, no storage.
@@ -25,11 +27,17 @@ let package = Package(
             sources: ["SampleReports.swift"],
             resources: [.copy("samples")]
         ),
-        // ArgumentParser commands only: they parse arguments and call the core.
+        // Review decisions, notes and their history in SQLite (GRDB), committed as they are made.
+        .target(name: "NianbaoStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // ncursesw through a module map and a shim for the macros Swift cannot import.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The review screen: state, update(key), render(into: Screen); the ncurses Screen.
+        .target(name: "NianbaoTUI", dependencies: ["NianbaoCore", "NianbaoStore", "CNcursesw"]),
+        // ArgumentParser commands only: they parse arguments and call the core, store and TUI.
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoCore", "NianbaoSamples",
+                "NianbaoCore", "NianbaoSamples", "NianbaoStore", "NianbaoTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +47,8 @@ let package = Package(
         // Throughput of extract+check on thousands of reports made from the samples.
         .executableTarget(name: "NianbaoBench", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
         .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
+        .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
+        .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples"]),
     ]
 )

@@ -11,7 +11,7 @@ struct Nianbao: ParsableCommand {
             With no PATH, every command works on the built-in sample reports.
             Exit status of check: 0 no errors, 1 some report breaks an error rule, 2 some file could not be read.
             """,
-        subcommands: [CheckCommand.self, ExtractCommand.self, RulesCommand.self],
+        subcommands: [CheckCommand.self, ExtractCommand.self, ReviewCommand.self, ExportCommand.self, RulesCommand.self],
         defaultSubcommand: CheckCommand.self
     )
 }
