@@ -45,7 +45,8 @@ let package = Package(
         // tests and the benchmark, never for the command line.
         .target(name: "NianbaoFixtures", dependencies: ["NianbaoCore", "NianbaoSamples"]),
         // Throughput of extract+check on thousands of reports made from the samples.
-        .executableTarget(name: "NianbaoBench", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
+        .executableTarget(
+            name: "NianbaoBench", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "NianbaoStore", "NianbaoTUI"]),
         .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),

@@ -31,22 +31,8 @@ public final class ReviewStore: Sendable {
     public func register(
         path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int, at date: Date = Date()
     ) throws -> ReviewRecord {
-        try pool.write { db in
-            if var record = try ReviewRecord.fetchOne(db, key: path) {
-                record.contentHash = contentHash
-                record.agency = agency
-                record.year = year
-                record.errors = errors
-                record.warnings = warnings
-                try record.update(db)
-                return record
-            }
-            let record = ReviewRecord(
-                path: path, contentHash: contentHash, reviewedHash: nil, status: .unreviewed, note: "", reviewer: nil,
-                reviewedAt: nil, updatedAt: date, agency: agency, year: year, errors: errors, warnings: warnings)
-            try record.insert(db)
-            return record
-        }
+        let registration = Registration(path: path, contentHash: contentHash, agency: agency, year: year, errors: errors, warnings: warnings)
+        return try register([registration], at: date)[path]!
     }
 
     /// What nianbao found in one report, for `register(_:)`.

@@ -4,6 +4,7 @@
 public enum DisplayWidth {
     public static func of(_ s: Unicode.Scalar) -> Int {
         let v = s.value
+        if v == 0x09 { return 1 }  // drawn as one space, see `prefix`
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
         if (0x300...0x36F).contains(v) || (0x200B...0x200F).contains(v) || v == 0xFE0F || (0x20D0...0x20FF).contains(v) { return 0 }
@@ -45,7 +46,7 @@ public enum DisplayWidth {
     public static func fit<S: StringProtocol>(_ text: S, _ width: Int, ellipsis: Bool = true) -> String {
         guard width > 0 else { return "" }
         let total = of(text)
-        if total <= width { return String(text) + String(repeating: " ", count: width - total) }
+        if total <= width { return prefix(text, fitting: width).0 + String(repeating: " ", count: width - total) }
         let (head, used) = prefix(text, fitting: ellipsis ? width - 1 : width)
         return head + (ellipsis ? "…" : "") + String(repeating: " ", count: width - used - (ellipsis ? 1 : 0))
     }

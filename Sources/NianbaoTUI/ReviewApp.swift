@@ -32,6 +32,13 @@ public final class ReviewApp {
         return file.hasPrefix(folder + "/") ? String(file.dropFirst(folder.count + 1)) : file
     }
 
+    /// Draws the current state (the first frame needs nothing read yet).
+    public func draw(on screen: Screen) {
+        state.rows = screen.rows
+        state.columns = screen.columns
+        ReviewRenderer.render(state, on: screen)
+    }
+
     /// Runs until the reviewer quits.
     public func run() {
         let screen = CursesScreen()
@@ -40,9 +47,7 @@ public final class ReviewApp {
         while true {
             if absorbLoaded() { dirty = true }
             if dirty {
-                state.rows = screen.rows
-                state.columns = screen.columns
-                ReviewRenderer.render(state, on: screen)
+                draw(on: screen)
                 dirty = false
             }
             guard let key = screen.readKey() else { continue }

@@ -13,11 +13,12 @@ public enum ReviewRenderer {
             return
         }
         titleBar(state, layout, screen)
+        // Separators first: a pane that overflowed its box would erase them (tests check).
+        separators(layout, screen)
         ListPane.draw(state, layout.list, screen)
         RawTextPane.draw(state, layout.raw, screen)
         TablesPane.draw(state, layout.tables, screen)
         FindingsPane.draw(state, layout.findings, screen)
-        separators(layout, screen)
         statusLine(state, layout, screen)
         screen.put(layout.rows - 1, 0, DisplayWidth.fit(KeyMap.hint, layout.columns), .dim)
         switch state.mode {

@@ -23,6 +23,15 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.fit("莱州市柞村镇人民政府", 9) == "莱州市柞…")
     }
 
+    @Test("a tab is one cell, drawn as a space, so lines with tabs stay inside their pane")
+    func tabs() {
+        let text = "\t\t\t业\t构\t\t\t\t\t"
+        #expect(DisplayWidth.of(text) == 13)
+        let fitted = DisplayWidth.fit(text, 20, ellipsis: false)
+        #expect(!fitted.contains("\t"))
+        #expect(DisplayWidth.of(fitted) == 20)
+    }
+
     @Test("wrapping keeps every line within the width")
     func wrap() {
         let lines = DisplayWidth.wrap("表三行政复议数据为空请补充abc", 7)
@@ -117,6 +126,28 @@ struct ScreenTests {
         let screen = draw(try loadedState(rows: 20, columns: 70))
         #expect(screen.line(0).contains("终端太小：至少需要 80×24（现在 70×20）"))
         #expect(screen.row(containing: "报告（5）") == nil)
+    }
+
+    @Test("every row of the screen is exactly as wide as the terminal, whatever the report holds")
+    func noOverflow() throws {
+        var state = try loadedState()
+        for index in state.entries.indices {
+            state.selected = index
+            state.focus = .tables
+            _ = state.update(action: .last)
+            let screen = draw(state)
+            let layout = state.layout
+            for row in 0..<screen.rows {
+                #expect(DisplayWidth.of(screen.line(row)) == screen.columns, "row \(row) of report \(index)")
+            }
+            // No pane spills into the next: the separators drawn before the panes are intact.
+            for row in layout.list.top..<(layout.list.top + layout.list.height) {
+                #expect(screen.line(row, from: layout.list.width).hasPrefix("│"), "list separator, row \(row) of report \(index)")
+            }
+            for row in layout.raw.top..<(layout.raw.top + layout.raw.height) {
+                #expect(screen.line(row, from: layout.raw.left + layout.raw.width).hasPrefix("│"), "raw separator, row \(row) of report \(index)")
+            }
+        }
     }
 
     @Test("the minimum size still shows every pane")
