@@ -27,17 +27,21 @@ let package = Package(
             sources: ["SampleReports.swift"],
             resources: [.copy("samples")]
         ),
+        // libxml2 through a module map: its HTML parser reads real-world pages (pkg-config libxml-2.0).
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        // Readers of the files users hold (HTML pages, …) that turn them into text for the core.
+        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2"]),
         // Review decisions, notes and their history in SQLite (GRDB), committed as they are made.
         .target(name: "NianbaoStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The review screen: state, update(key), render(into: Screen); the ncurses Screen.
-        .target(name: "NianbaoTUI", dependencies: ["NianbaoCore", "NianbaoStore", "CNcursesw"]),
+        .target(name: "NianbaoTUI", dependencies: ["NianbaoCore", "NianbaoFormats", "NianbaoStore", "CNcursesw"]),
         // ArgumentParser commands only: they parse arguments and call the core, store and TUI.
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoCore", "NianbaoSamples", "NianbaoStore", "NianbaoTUI",
+                "NianbaoCore", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +52,7 @@ let package = Package(
         .executableTarget(
             name: "NianbaoBench", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "NianbaoStore", "NianbaoTUI"]),
         .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
+        .testTarget(name: "NianbaoFormatsTests", dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoSamples"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples"]),

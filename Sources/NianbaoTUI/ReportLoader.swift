@@ -1,5 +1,6 @@
 import Dispatch
 import NianbaoCore
+import NianbaoFormats
 import NianbaoStore
 import Synchronization
 
@@ -39,7 +40,7 @@ public final class ReportLoader: Sendable {
             let bytes = try ReportReader.readBytes(path)
             let hash = ContentHash.of(bytes)
             do throws(ReadError) {
-                let report = try ReportReader.report(from: TextDecoder.decode(bytes, path: path), path: path)
+                let report = try ReportFiles.read(bytes: bytes, path: path)
                 return Loaded(index: index, report: report, failure: nil, contentHash: hash)
             } catch {
                 return Loaded(index: index, report: nil, failure: error.explanation, contentHash: hash)

@@ -19,7 +19,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         let input = Inputs.files(paths)
-        let batch = BatchReader.check(input.files)
+        let batch = BatchReader.check(input.files, reader: readReport)
         let failures = input.errors + batch.failures
         let reports = batch.summaries
         switch format {

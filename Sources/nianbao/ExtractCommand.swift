@@ -27,7 +27,7 @@ struct ExtractCommand: ParsableCommand {
         if format == .csv { print(ReportTables.csvHeader) }
         let format = self.format
         // Each report is rendered on the worker that read it; only the printing is in order.
-        BatchReader.forEach(input.files, transform: { outcome in
+        BatchReader.forEach(input.files, reader: readReport, transform: { outcome in
             outcome.map { report -> String in
                 switch format {
                 case .json:

@@ -1,4 +1,5 @@
 import NianbaoCore
+import NianbaoFormats
 import NianbaoSamples
 #if canImport(Glibc)
 import Glibc
@@ -10,9 +11,12 @@ import Darwin
 enum Inputs {
     static func files(_ paths: [String]) -> (files: [String], errors: [ReadError]) {
         if paths.isEmpty { return (SampleReports.files.map(\.path), []) }
-        return InputFiles.collect(paths)
+        return InputFiles.collect(paths, extensions: ReportFiles.extensions)
     }
 }
+
+/// How the commands read a file: by its kind (text, web page, …).
+let readReport: BatchReader.Reader = { path throws(ReadError) in try ReportFiles.read(path: path) }
 
 /// A path as the user should read it: the built-in samples as `samples/NAME`.
 func displayPath(_ path: String) -> String {

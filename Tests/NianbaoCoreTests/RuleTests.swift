@@ -124,6 +124,7 @@ struct RuleTests {
         ("全年共收到政府信息公开申请9件。", "正文称收到申请 9 件，表2 一、本年新收 总计 = 6"),
         ("全年下发行政处罚 5 起。", "正文称行政处罚 5 件，表1 行政处罚 处理决定数量 = 3"),
         ("结转下年度继续办理2件。", "正文称结转下年度 2 件，表2 四、结转下年度 总计 = 1"),
+        ("现行有效行政规范性文件393件。", "正文称现行有效规范性文件 393 件，表1 行政规范性文件 现行有效件数 = 9"),
     ])
     func narrative(prose: String, message: String) throws {
         let report = try check(miniReport(table2: table2(Self.balanced), prose: prose))
@@ -132,6 +133,7 @@ struct RuleTests {
 
     @Test("prose that agrees with the tables is quiet", arguments: [
         "全年共收到政府信息公开申请6件。", "共受理申请7件（含上年结转1件）。", "行政处罚 3 起。", "未发生行政复议和行政诉讼。",
+        "现行有效规范性文件9件。",
     ])
     func narrativeAgrees(prose: String) throws {
         let report = try check(miniReport(table2: table2(Self.balanced), prose: prose))

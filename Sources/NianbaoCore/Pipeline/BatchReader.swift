@@ -4,26 +4,33 @@ import Dispatch
 /// thousands of reports is never held in memory at once unless the caller keeps it.
 public enum BatchReader {
     public typealias Outcome = Result<Report, ReadError>
+    /// Reads one file into a checked report; the core's own reads text files only, other
+    /// formats come from the readers that know them (NianbaoFormats).
+    public typealias Reader = @Sendable (String) throws(ReadError) -> Report
+
+    public static let textReader: Reader = { path throws(ReadError) in try ReportReader.read(path: path) }
 
     /// How many files are read in parallel before their results are handed on.
     public static let chunkSize = 1024
 
     /// Reads every file and hands each outcome to `body`, in the order of `paths`.
-    public static func forEach(_ paths: [String], _ body: (Int, Outcome) -> Void) {
-        forEach(paths, transform: { $0 }, body)
+    public static func forEach(_ paths: [String], reader: Reader = textReader, _ body: (Int, Outcome) -> Void) {
+        forEach(paths, reader: reader, transform: { $0 }, body)
     }
 
     /// Reads every file, turns each outcome into what the caller keeps (a summary, a
     /// rendered text) on the worker threads, then hands those to `body` in order. The
     /// reports themselves are made and freed on the workers, in parallel.
-    public static func forEach<T>(_ paths: [String], transform: @Sendable (Outcome) -> T, _ body: (Int, T) -> Void) {
+    public static func forEach<T>(
+        _ paths: [String], reader: Reader = textReader, transform: @Sendable (Outcome) -> T, _ body: (Int, T) -> Void
+    ) {
         var start = 0
         while start < paths.count {
             let chunk = Array(paths[start..<min(start + chunkSize, paths.count)])
             let results = UnsafeResults<T>(count: chunk.count)
             DispatchQueue.concurrentPerform(iterations: chunk.count) { index in
                 let outcome: Outcome
-                do throws(ReadError) { outcome = .success(try ReportReader.read(path: chunk[index])) } catch { outcome = .failure(error) }
+                do throws(ReadError) { outcome = .success(try reader(chunk[index])) } catch { outcome = .failure(error) }
                 results.set(index, transform(outcome))
             }
             for (offset, value) in results.values().enumerated() { body(start + offset, value) }
@@ -32,10 +39,10 @@ public enum BatchReader {
     }
 
     /// Every report, whole, with the cross-year findings added: for the TUI and small sets.
-    public static func read(_ paths: [String]) -> [Outcome] {
+    public static func read(_ paths: [String], reader: Reader = textReader) -> [Outcome] {
         var outcomes: [Outcome] = []
         outcomes.reserveCapacity(paths.count)
-        forEach(paths) { outcomes.append($1) }
+        forEach(paths, reader: reader) { outcomes.append($1) }
         var reports = outcomes.compactMap { try? $0.get() }
         CrossYearCheck.apply(to: &reports)
         var next = reports.makeIterator()
@@ -47,10 +54,10 @@ public enum BatchReader {
 
     /// What `nianbao check` needs of every file: a summary per report, cross-year findings
     /// included, and the files that could not be read. Memory grows with the summaries only.
-    public static func check(_ paths: [String]) -> (summaries: [ReportSummary], failures: [ReadError]) {
+    public static func check(_ paths: [String], reader: Reader = textReader) -> (summaries: [ReportSummary], failures: [ReadError]) {
         var summaries: [ReportSummary] = []
         var failures: [ReadError] = []
-        forEach(paths, transform: { $0.map(ReportSummary.init) }) { _, outcome in
+        forEach(paths, reader: reader, transform: { $0.map(ReportSummary.init) }) { _, outcome in
             switch outcome {
             case .success(let summary): summaries.append(summary)
             case .failure(let error): failures.append(error)

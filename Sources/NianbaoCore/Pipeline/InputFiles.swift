@@ -10,7 +10,7 @@ public enum InputFiles {
     /// The endings of files taken from a folder. A file named directly is always tried.
     public static let reportExtensions: Set<String> = ["txt", "md", "text"]
 
-    public static func collect(_ paths: [String]) -> (files: [String], errors: [ReadError]) {
+    public static func collect(_ paths: [String], extensions: Set<String> = reportExtensions) -> (files: [String], errors: [ReadError]) {
         var files: [String] = []
         var errors: [ReadError] = []
         for path in paths {
@@ -20,7 +20,7 @@ public enum InputFiles {
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, into: &files, errors: &errors)
+                walk(path, extensions: extensions, into: &files, errors: &errors)
             } else {
                 files.append(path)
             }
@@ -28,7 +28,7 @@ public enum InputFiles {
         return (files, errors)
     }
 
-    private static func walk(_ folder: String, into files: inout [String], errors: inout [ReadError]) {
+    private static func walk(_ folder: String, extensions: Set<String>, into files: inout [String], errors: inout [ReadError]) {
         guard let dir = opendir(folder) else {
             errors.append(ReadError(path: folder, reason: .unreadable(String(cString: strerror(errno)))))
             return
@@ -47,9 +47,9 @@ public enum InputFiles {
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
             let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            let looksLikeReport = name.contains(".") && reportExtensions.contains(ext)
+            let looksLikeReport = name.contains(".") && extensions.contains(ext)
             switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, into: &files, errors: &errors)
+            case S_IFDIR: walk(path, extensions: extensions, into: &files, errors: &errors)
             case S_IFREG where looksLikeReport: files.append(path)
             case S_IFLNK where looksLikeReport:
                 // A link is followed; a broken one is reported rather than silently skipped.

@@ -35,6 +35,8 @@ struct NarrativeTableRule: ReportRule {
         }
         compare(prose.count(after: "上年结转"), "上年结转", [carried], "表2 二、上年结转 总计", report, &findings)
         compare(prose.count(after: "结转下年"), "结转下年度", ["t2.carryForward.total"], "表2 四、结转下年度 总计", report, &findings)
+        compare(prose.count(after: "现行有效", via: "规范性文件", window: 20), "现行有效规范性文件", ["t1.normative.inForce"],
+                "表1 行政规范性文件 现行有效件数", report, &findings)
         compare(prose.count(after: "行政复议"), "行政复议", [review], "表3 行政复议 总计", report, &findings)
         compare(prose.count(after: "行政诉讼"), "行政诉讼", [direct, after], "表3 行政诉讼 总计", report, &findings)
         return findings

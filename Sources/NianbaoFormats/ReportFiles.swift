@@ -1,0 +1,35 @@
+import NianbaoCore
+
+/// Reads a report file of any supported kind, choosing the reader by the file's ending:
+/// text (`.txt`, `.md`) goes straight to the core; web pages through `HTMLReader`. The
+/// commands and the review screen read files through here.
+public enum ReportFiles {
+    /// The endings taken from a folder. Word and PDF files are taken too, so that each gets
+    /// a clear message rather than being skipped in silence.
+    public static let extensions: Set<String> = ["txt", "text", "md", "html", "htm", "pdf", "docx", "doc"]
+
+    public static func read(path: String) throws(ReadError) -> Report {
+        try read(bytes: ReportReader.readBytes(path), path: path)
+    }
+
+    /// Reads a file whose bytes are already in memory (the review screen hashes them first).
+    public static func read(bytes: [UInt8], path: String) throws(ReadError) -> Report {
+        let text: String
+        switch fileExtension(path) {
+        case "html", "htm":
+            text = try HTMLReader.text(from: bytes, path: path)
+        case "pdf":
+            throw ReadError(path: path, reason: .unsupportedFormat("PDF files are not read yet; extract the text (pdftotext -layout) and check the .txt"))
+        case "docx", "doc":
+            throw ReadError(path: path, reason: .unsupportedFormat("Word files are not read yet; save the report as text (.txt) and check that"))
+        default:
+            text = try TextDecoder.decode(bytes, path: path)
+        }
+        return try ReportReader.report(from: text, path: path)
+    }
+
+    static func fileExtension(_ path: String) -> String {
+        guard let name = path.split(separator: "/").last, name.contains("."), let ext = name.split(separator: ".").last else { return "" }
+        return ext.lowercased()
+    }
+}
