@@ -133,10 +133,19 @@ struct RuleTests {
 
     @Test("prose that agrees with the tables is quiet", arguments: [
         "全年共收到政府信息公开申请6件。", "共受理申请7件（含上年结转1件）。", "行政处罚 3 起。", "未发生行政复议和行政诉讼。",
+        "全年未发生因依申请公开被行政复议纠错或行政诉讼败诉的情况。",
         "现行有效规范性文件9件。",
     ])
     func narrativeAgrees(prose: String) throws {
         let report = try check(miniReport(table2: table2(Self.balanced), prose: prose))
+        #expect(!rules(report).contains("NARRATIVE_TABLE"))
+    }
+
+    @Test("denying corrected reviews is not denying reviews")
+    func narrativeOutcome() throws {
+        let report = try check(miniReport(
+            table2: table2(Self.balanced), table3: "2\t0\t0\t0\t2\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",
+            prose: "全年未发生因依申请公开被行政复议纠错的情况。"))
         #expect(!rules(report).contains("NARRATIVE_TABLE"))
     }
 

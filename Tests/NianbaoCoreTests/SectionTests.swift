@@ -76,6 +76,7 @@ struct MetadataTests {
         ("莱州市柞村镇人民政府 2023 年政府信息公开工作年度报告", "莱州市柞村镇", false),
         ("淮安市教育局2024年政府信息公开工作年度报告", "淮安市教育局", false),
         ("上海市人民政府办公厅关于2025年政府信息公开工作年度报告", "上海市人民政府办公厅", false),
+        ("2024 年上海市科委政府信息公开工作年度报告", "上海市科委", false),
     ])
     func issuer(title: String, agency: String, government: Bool) throws {
         let report = try check(miniReport(title: title, table2: table2()))

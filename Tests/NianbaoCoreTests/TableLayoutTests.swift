@@ -57,6 +57,29 @@ struct TableLayoutTests {
         #expect(findings(report, "BLANK_CELL").count == 1)
     }
 
+    @Test("a row with one field per column keeps a blank 总计 in its place")
+    func blankTotalInPlace() throws {
+        let row = "四、结转下年度继续办理\t1\t0\t0\t0\t0\t0\t"  // seven fields after the label, the last empty
+        let report = try check(miniReport(table2: table2(["carryForward": nil]) + "\n" + row))
+        #expect(number(report, "t2.carryForward.natural") == Quantity(1))
+        #expect(report.cells["t2.carryForward.total"]?.value == .blank)
+        #expect(!rules(report).contains("ROW_SHAPE"))
+    }
+
+    @Test("Markdown pipe tables are read as rows; separator lines are skipped")
+    func pipeTables() throws {
+        let t1 = """
+            | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+            |---|---|---|---|
+            | 规章 | 0 | 0 | 0 |
+            | 规范性文件 | 13 | 0 | 55 |
+            """
+        let report = try check(miniReport(table1: t1, table2: table2()))
+        #expect(number(report, "t1.normative.issued") == Quantity(13))
+        #expect(number(report, "t1.normative.inForce") == Quantity(55))
+        #expect(report.tables[.t1]?.missingRows.map(\.id) == ["licensing", "penalty", "enforcement", "fees"])
+    }
+
     @Test("a dash or slash in a cell is blank")
     func dashIsBlank() throws {
         let report = try check(miniReport(table2: table2(["carried": ["—", "/", "－", "0", "0", "0", "0"]])))

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the title of a report says: who published it and which year it reports on.
 public struct Title: Hashable, Sendable {
     /// The title as written, lines joined.
@@ -16,7 +18,9 @@ public struct Title: Hashable, Sendable {
         for index in 0..<min(limit, text.lineCount) {
             let line = text.lines[index].trimmedSpaces
             if line.isEmpty { continue }
-            if parts.isEmpty, LabelText.normalize(line).hasPrefix("附件"), line.unicodeScalars.count <= 8 { continue }
+            // "附件 1" or "正文" above the title is not part of it.
+            if parts.isEmpty, line.unicodeScalars.count <= 8,
+               LabelText.normalize(line).hasPrefix("附件") || LabelText.normalize(line) == "正文" { continue }
             parts.append(String(line))
             if line.includes("报告") || parts.count == 3 { break }
         }
@@ -47,6 +51,18 @@ public struct Title: Hashable, Sendable {
             i += 1
         }
         var agency = String(String.UnicodeScalarView(scalars[..<agencyEnd])).trimmedSpaces.description
+        // "2024 年上海市科委政府信息公开工作年度报告": the body stands after the year.
+        if agency.isEmpty, agencyEnd < scalars.count {
+            let after = String(String.UnicodeScalarView(scalars[agencyEnd...]))
+            if let mark = after.firstIndex(of: "年") {
+                var rest = String(after[after.index(after: mark)...]).trimmedSpaces.description
+                if rest.hasPrefix("度") { rest.removeFirst() }
+                for end in ["政府信息公开", "信息公开", "政务公开", "年度报告"] {
+                    if let range = rest.range(of: end) { rest = String(rest[..<range.lowerBound]); break }
+                }
+                agency = rest.trimmedSpaces.description
+            }
+        }
         for suffix in ["关于", "的"] where agency.hasSuffix(suffix) { agency.removeLast(suffix.count) }
         var isGovernment = false
         if agency.hasSuffix("人民政府") {

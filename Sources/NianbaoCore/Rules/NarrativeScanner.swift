@@ -94,12 +94,14 @@ struct NarrativeScanner {
         }
     }
 
-    /// True when a sentence contains `subject` and any of `negations`.
-    func denies(_ subject: String, negations: [String]) -> Bool {
+    /// True when a sentence contains `subject` and any of `negations`, and is not about an
+    /// outcome of such cases ("未发生…被行政复议纠错" denies a correction, not the case).
+    func denies(_ subject: String, negations: [String], unlessAbout outcomes: [String] = []) -> Bool {
         withBytes { b in
             occurrences(subject, in: b).contains { start in
                 let sentence = sentence(around: start, in: b)
-                return negations.contains { contains($0, in: sentence, of: b) }
+                guard negations.contains(where: { contains($0, in: sentence, of: b) }) else { return false }
+                return !outcomes.contains { contains($0, in: sentence, of: b) }
             }
         }
     }

@@ -6,6 +6,8 @@ struct NarrativeTableRule: ReportRule {
         summary: "正文叙述与表格数字矛盾（如称未收到申请而表2有新收申请，或正文件数与表格不同）/ the prose contradicts a table")
 
     static let negations = ["未发生", "没有发生", "未出现", "没有出现", "未产生", "未有", "无一"]
+    /// Words that make a denial about how cases ended, not whether there were any.
+    static let outcomes = ["纠错", "纠正", "败诉", "撤销", "违法"]
 
     func check(_ report: Report) -> [Finding] {
         let prose = NarrativeScanner(report: report)
@@ -17,12 +19,12 @@ struct NarrativeTableRule: ReportRule {
                                     "正文称未收到政府信息公开申请，表2 一、本年新收 总计 = \(received)"))
         }
         let review: CellID = "t3.review.total", direct: CellID = "t3.suitDirect.total", after: CellID = "t3.suitAfterReview.total"
-        if let cases = report.quantity(review), cases != .zero, prose.denies("行政复议", negations: Self.negations) {
+        if let cases = report.quantity(review), cases != .zero, prose.denies("行政复议", negations: Self.negations, unlessAbout: Self.outcomes) {
             findings.append(finding(cells: [review], line: report.line(of: review),
                                     "正文称未发生行政复议，表3 行政复议 总计 = \(cases)"))
         }
         if let a = report.quantity(direct), let b = report.quantity(after), a + b != .zero,
-           prose.denies("行政诉讼", negations: Self.negations) {
+           prose.denies("行政诉讼", negations: Self.negations, unlessAbout: Self.outcomes) {
             findings.append(finding(cells: [direct, after], line: report.line(of: direct),
                                     "正文称未发生行政诉讼，表3 行政诉讼 总计 = \(a)+\(b) = \(a + b)"))
         }

@@ -1,8 +1,9 @@
 /// Decides which value of a row goes into which column.
 ///
-/// When the row holds exactly as many values as columns, they go in order. Otherwise the
-/// empty fields of the text are trusted as blank cells only when the row then has exactly
-/// the right number of fields; if not, the row's shape is wrong (`ROW_SHAPE`) and the
+/// When the row holds exactly as many values as columns, they go in order; when it holds
+/// exactly as many fields as columns, each field is its column's, blanks included. Otherwise
+/// the empty fields of the text are trusted as blank cells only when the row, trimmed of
+/// empty fields at its ends, has exactly the right number of fields; if not, the row's shape is wrong (`ROW_SHAPE`) and the
 /// values hold to the anchor end (the 总计 column for Tables 2 and 3).
 enum RowValues {
     struct Placement {
@@ -18,6 +19,11 @@ enum RowValues {
         let values = fields.reduce(0) { $1.isEmpty ? $0 : $0 + 1 }
         if values == n {
             for field in fields where !field.isEmpty { slots.append(field) }
+            return Placement(slots: slots, wrongShape: nil)
+        }
+        // Exactly one field per column: every field in its place, blanks included.
+        if fields.count == n {
+            slots.append(contentsOf: fields.map { Optional($0) })
             return Placement(slots: slots, wrongShape: nil)
         }
         var start = fields.startIndex, end = fields.endIndex

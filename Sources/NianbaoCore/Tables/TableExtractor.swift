@@ -39,7 +39,8 @@ enum TableExtractor {
     }
 
     static func rows(_ text: ReportText, _ region: Range<Int>) -> [LogicalRow] {
-        CellPerLineLayout.fits(text, region) ? CellPerLineLayout.rows(text, region) : TabLayout.rows(text, region)
+        if PipeLayout.fits(text, region) { return PipeLayout.rows(text, region) }
+        return CellPerLineLayout.fits(text, region) ? CellPerLineLayout.rows(text, region) : TabLayout.rows(text, region)
     }
 
     /// The lines of a table: its section's body, or — when the heading is missing — from
