@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// A small read-only view of a libxml2 node: names, attributes, children, text.
 struct HTMLNode {

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 import NianbaoCore
 
 /// Reads a report published as a web page (`.html`, `.htm`): finds the report inside the

@@ -1,4 +1,4 @@
-import CLibXML2
+internal import CLibXML2
 
 /// Renders HTML as the lines the core reads: block elements become lines, inline text runs
 /// together, and a table becomes one tab-separated line per row of its grid.
