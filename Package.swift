@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // decode → sections → tables → rules; value types only, no UI, no storage.
@@ -29,8 +30,8 @@ let package = Package(
         ),
         // libxml2 through a module map: its HTML parser reads real-world pages (pkg-config libxml-2.0).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
-        // Readers of the files users hold (HTML pages, …) that turn them into text for the core.
-        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2"]),
+        // Readers of the files users hold (HTML pages, Word files) that turn them into text for the core.
+        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2", "ZIPFoundation"]),
         // Review decisions, notes and their history in SQLite (GRDB), committed as they are made.
         .target(name: "NianbaoStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.
@@ -52,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "NianbaoBench", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "NianbaoStore", "NianbaoTUI"]),
         .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
-        .testTarget(name: "NianbaoFormatsTests", dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoSamples"]),
+        .testTarget(name: "NianbaoFormatsTests", dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples"]),

@@ -21,7 +21,7 @@ public enum HTMLReader {
         guard let root = xmlDocGetRootElement(document) else {
             throw ReadError(path: path, reason: .unsupportedFormat("the HTML page has no content"))
         }
-        let node = HTMLNode(root)
+        let node = MarkupNode(root)
         let container = reportContainer(in: node) ?? node.first("body") ?? node
         var renderer = HTMLTextRenderer()
         renderer.render(container)
@@ -35,11 +35,11 @@ public enum HTMLReader {
 
     /// The element that holds the report: a CMS editor area (TRS_Editor), else the smallest
     /// element holding a heading 总体情况 and a table.
-    static func reportContainer(in root: HTMLNode) -> HTMLNode? {
+    static func reportContainer(in root: MarkupNode) -> MarkupNode? {
         if let editor = root.firstElement(where: { $0.attribute("class")?.lowercased().contains("trs_editor") == true }) {
             return editor
         }
-        var best: HTMLNode?
+        var best: MarkupNode?
         root.visitElements { element in
             guard element.name == "div" || element.name == "td" || element.name == "article" || element.name == "section" else { return }
             let text = element.textContent
@@ -49,7 +49,7 @@ public enum HTMLReader {
         return best
     }
 
-    static func pageTitle(_ root: HTMLNode) -> String? {
+    static func pageTitle(_ root: MarkupNode) -> String? {
         guard let title = root.first("title")?.textContent.collapsingSpaces, title.contains("报告") else { return nil }
         let parts = title.split(whereSeparator: { $0 == "_" || $0 == "|" || $0 == "－" }).map(String.init)
         return parts.first { $0.contains("报告") } ?? title

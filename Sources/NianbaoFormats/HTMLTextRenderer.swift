@@ -12,12 +12,12 @@ struct HTMLTextRenderer {
     ]
     static let skipped: Set<String> = ["script", "style", "noscript", "iframe", "select", "button", "input", "head"]
 
-    mutating func render(_ node: HTMLNode) {
+    mutating func render(_ node: MarkupNode) {
         walk(node)
         endLine()
     }
 
-    private mutating func walk(_ node: HTMLNode) {
+    private mutating func walk(_ node: MarkupNode) {
         if node.isText {
             append(node.content)
             return
@@ -61,7 +61,7 @@ struct HTMLTextRenderer {
 struct HTMLTableGrid {
     private(set) var rows: [[String]] = []
 
-    init(_ table: HTMLNode) {
+    init(_ table: MarkupNode) {
         var occupied: [Int: Set<Int>] = [:]  // row → columns taken by rowspans from above
         var rowIndex = 0
         for tr in Self.rows(of: table) {
@@ -86,8 +86,8 @@ struct HTMLTableGrid {
     }
 
     /// The `<tr>`s of a table, through thead/tbody/tfoot, not those of nested tables.
-    static func rows(of table: HTMLNode) -> [HTMLNode] {
-        var out: [HTMLNode] = []
+    static func rows(of table: MarkupNode) -> [MarkupNode] {
+        var out: [MarkupNode] = []
         for child in table.children where child.isElement {
             if child.name == "tr" { out.append(child) }
             if ["thead", "tbody", "tfoot"].contains(child.name) {
@@ -97,9 +97,9 @@ struct HTMLTableGrid {
         return out
     }
 
-    static func cellText(_ cell: HTMLNode) -> String {
+    static func cellText(_ cell: MarkupNode) -> String {
         var text = ""
-        func collect(_ node: HTMLNode) {
+        func collect(_ node: MarkupNode) {
             if node.isText { text += node.content; return }
             guard node.isElement, !HTMLTextRenderer.skipped.contains(node.name) else { return }
             for child in node.children { collect(child) }

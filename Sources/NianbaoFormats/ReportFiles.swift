@@ -1,7 +1,8 @@
 import NianbaoCore
 
 /// Reads a report file of any supported kind, choosing the reader by the file's ending:
-/// text (`.txt`, `.md`) goes straight to the core; web pages through `HTMLReader`. The
+/// text (`.txt`, `.md`) goes straight to the core; web pages through `HTMLReader`, Word
+/// files through `DOCXReader`. The
 /// commands and the review screen read files through here.
 public enum ReportFiles {
     /// The endings taken from a folder. Word and PDF files are taken too, so that each gets
@@ -20,8 +21,10 @@ public enum ReportFiles {
             text = try HTMLReader.text(from: bytes, path: path)
         case "pdf":
             throw ReadError(path: path, reason: .unsupportedFormat("PDF files are not read yet; extract the text (pdftotext -layout) and check the .txt"))
-        case "docx", "doc":
-            throw ReadError(path: path, reason: .unsupportedFormat("Word files are not read yet; save the report as text (.txt) and check that"))
+        case "docx":
+            text = try DOCXReader.text(from: bytes, path: path)
+        case "doc":
+            throw ReadError(path: path, reason: .unsupportedFormat("old Word .doc files are not read; save the report as .docx or text"))
         default:
             text = try TextDecoder.decode(bytes, path: path)
         }

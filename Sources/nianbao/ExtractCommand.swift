@@ -9,9 +9,9 @@ struct ExtractCommand: ParsableCommand {
         discussion: "JSON: one object per report, an array when several files. Exit status 2 if a file could not be read."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, markdown }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, markdown, text }
 
-    @Option(help: "Output format: json, csv or markdown.")
+    @Option(help: "Output format: json, csv, markdown, or text (the report's text as read, which line numbers refer to).")
     var format: Format = .json
 
     @Argument(help: "Report files or folders. Default: the built-in samples.")
@@ -38,6 +38,8 @@ struct ExtractCommand: ParsableCommand {
                     return ReportTables.csvRows(report).joined(separator: "\n")
                 case .markdown:
                     return ReportTables.markdown(report)
+                case .text:
+                    return report.text.string
                 }
             }
         }) { _, rendered in
@@ -48,6 +50,7 @@ struct ExtractCommand: ParsableCommand {
                 case .json: print((printed > 0 ? ",\n" : "") + text, terminator: many ? "" : "\n")
                 case .csv: print(text)
                 case .markdown: print((printed > 0 ? "\n" : "") + text)
+                case .text: print(text, terminator: "")
                 }
                 printed += 1
             }

@@ -80,6 +80,16 @@ struct TableLayoutTests {
         #expect(report.tables[.t1]?.missingRows.map(\.id) == ["licensing", "penalty", "enforcement", "fees"])
     }
 
+    @Test("a table left all blank is still read as a table of tab rows, every cell blank")
+    func allBlankTable() throws {
+        let rows = ["new", "carried", "granted", "partial", "denied.secret", "denied.lawForbids", "resultTotal", "carryForward"]
+        let blank = Dictionary(uniqueKeysWithValues: rows.map { ($0, Optional(Array(repeating: "", count: 7))) })
+        let report = try check(miniReport(table2: table2(blank)))
+        #expect(report.cells["t2.new.natural"]?.value == .blank)
+        #expect(report.cells["t2.denied.lawForbids.total"]?.value == .blank)
+        #expect(!report.missing.contains("t2.new"))
+    }
+
     @Test("a dash or slash in a cell is blank")
     func dashIsBlank() throws {
         let report = try check(miniReport(table2: table2(["carried": ["—", "/", "－", "0", "0", "0", "0"]])))

@@ -39,15 +39,17 @@ enum CellPerLineLayout {
         return RawCell(text: text, location: cell.location)
     }
 
-    /// True when most cell lines of the region hold a single cell: the Word layout.
+    /// True when most lines with tabs are a single cell (one tab, at the start): the Word
+    /// layout. Rows of a PDF table have a tab between every two cells, even when they are
+    /// blank, so counting tabs (not non-empty cells) tells them apart.
     static func fits(_ text: ReportText, _ range: Range<Int>) -> Bool {
         var single = 0
         var multi = 0
         for index in range where single + multi < 60 {
             let line = text.lines[index]
-            guard line.hasTab else { continue }
-            let nonEmpty = Bytes.nonEmptyFields(line)
-            if nonEmpty >= 2 { multi += 1 } else if line.utf8.first == 9 { single += 1 }
+            var tabs = 0
+            for byte in line.utf8 where byte == 9 { tabs += 1; if tabs > 1 { break } }
+            if tabs > 1 { multi += 1 } else if tabs == 1, line.utf8.first == 9 { single += 1 }
         }
         return single > multi * 2
     }

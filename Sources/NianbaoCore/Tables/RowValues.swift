@@ -21,6 +21,11 @@ enum RowValues {
             for field in fields where !field.isEmpty { slots.append(field) }
             return Placement(slots: slots, wrongShape: nil)
         }
+        // Nothing written, in at least as many fields as columns: every column is blank.
+        if values == 0, fields.count >= n {
+            slots.append(contentsOf: fields.prefix(n).map { Optional($0) })
+            return Placement(slots: slots, wrongShape: nil)
+        }
         // Exactly one field per column: every field in its place, blanks included.
         if fields.count == n {
             slots.append(contentsOf: fields.map { Optional($0) })

@@ -7,7 +7,8 @@ enum TabLayout {
         rows.reserveCapacity(range.count)
         for index in range {
             let line = text.lines[index]
-            if Bytes.isBlank(line) { continue }
+            // A line of nothing but tabs is a row of blank cells; a line of spaces is nothing.
+            if !line.hasTab, Bytes.isBlank(line) { continue }
             var cells: [RawCell] = []
             appendFields(of: line, lineNumber: index + 1, to: &cells)
             rows.append(LogicalRow(cells: cells))

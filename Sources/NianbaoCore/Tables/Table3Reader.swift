@@ -13,6 +13,11 @@ enum Table3Reader {
             headerCells.append(contentsOf: row.cells.filter(\.isLabel))
             if numbers >= 3, numbers > (best?.numbers ?? 0) { best = (row, data, numbers) }
         }
+        // A table left blank has no numbers: its data row is the label-less row of (at
+        // least) fifteen fields under the header.
+        if best == nil, let blank = rows.last(where: { $0.lastLabelIndex == nil && $0.cells.count >= width }) {
+            best = (blank, blank.cells[...], 0)
+        }
         guard let best else { return nil }
         let placement = RowValues.place(best.data, columns: width, anchor: .trailing)
         let origin = best.row.cells.first!.location

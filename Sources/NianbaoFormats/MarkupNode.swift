@@ -1,7 +1,7 @@
 internal import CLibXML2
 
-/// A small read-only view of a libxml2 node: names, attributes, children, text.
-struct HTMLNode {
+/// A small read-only view of a libxml2 node (HTML or XML): local names, attributes, children, text.
+struct MarkupNode {
     let pointer: xmlNodePtr
 
     init(_ pointer: xmlNodePtr) { self.pointer = pointer }
@@ -15,20 +15,28 @@ struct HTMLNode {
         return String(cString: raw).lowercased()
     }
 
-    var children: [HTMLNode] {
-        var out: [HTMLNode] = []
+    var children: [MarkupNode] {
+        var out: [MarkupNode] = []
         var child = pointer.pointee.children
         while let node = child {
-            out.append(HTMLNode(node))
+            out.append(MarkupNode(node))
             child = node.pointee.next
         }
         return out
     }
 
+    /// An attribute by its local name, whatever its namespace (`w:val` is `val`).
     func attribute(_ name: String) -> String? {
-        guard let value = xmlGetProp(pointer, name) else { return nil }
-        defer { nianbao_xml_free(value) }
-        return String(cString: value)
+        var attribute = pointer.pointee.properties
+        while let current = attribute {
+            if let raw = current.pointee.name, String(cString: raw).lowercased() == name.lowercased() {
+                guard let value = xmlNodeListGetString(pointer.pointee.doc, current.pointee.children, 1) else { return "" }
+                defer { nianbao_xml_free(value) }
+                return String(cString: value)
+            }
+            attribute = current.pointee.next
+        }
+        return nil
     }
 
     /// The text of a text node.
@@ -44,14 +52,14 @@ struct HTMLNode {
         return String(cString: raw)
     }
 
-    func visitElements(_ body: (HTMLNode) -> Void) {
+    func visitElements(_ body: (MarkupNode) -> Void) {
         for child in children where child.isElement {
             body(child)
             child.visitElements(body)
         }
     }
 
-    func firstElement(where predicate: (HTMLNode) -> Bool) -> HTMLNode? {
+    func firstElement(where predicate: (MarkupNode) -> Bool) -> MarkupNode? {
         for child in children where child.isElement {
             if predicate(child) { return child }
             if let found = child.firstElement(where: predicate) { return found }
@@ -59,7 +67,7 @@ struct HTMLNode {
         return nil
     }
 
-    func first(_ name: String) -> HTMLNode? {
+    func first(_ name: String) -> MarkupNode? {
         isElement && self.name == name ? self : firstElement { $0.name == name }
     }
 }
