@@ -16,7 +16,9 @@ public struct Title: Hashable, Sendable {
     static func read(_ text: ReportText, before limit: Int) -> Title? {
         var parts: [String] = []
         for index in 0..<min(limit, text.lineCount) {
-            let line = text.lines[index].trimmedSpaces
+            var line = text.lines[index].trimmedSpaces
+            // An archiver's header line: "标题: …".
+            for tag in ["标题:", "标题：", "标题 :"] where line.hasPrefix(tag) { line = line.dropFirst(tag.count).trimmedSpaces }
             if line.isEmpty { continue }
             // "附件 1" or "正文" above the title is not part of it.
             if parts.isEmpty, line.unicodeScalars.count <= 8,

@@ -1,7 +1,7 @@
 /// Reads decoded text into a `Report`: metadata, sections, tables. No rules run here.
 public enum ReportParser {
     public static func parse(_ string: String, path: String) -> Report {
-        let text = ReportText(string)
+        let text = ReportText(FlattenedPage.unflatten(string))
         let sections = SectionFinder.find(in: text)
         let titleLimit = sections.first?.headingLine ?? min(text.lineCount, 12)
         let title = Title.read(text, before: max(titleLimit, 1))

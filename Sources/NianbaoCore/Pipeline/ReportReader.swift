@@ -16,7 +16,8 @@ public enum ReportReader {
     /// Parses and checks text that is already decoded (other formats' readers end here).
     public static func report(from text: String, path: String) throws(ReadError) -> Report {
         var report = ReportParser.parse(text, path: path)
-        if report.sections.isEmpty, report.tables.isEmpty { throw ReadError(path: path, reason: .notAReport) }
+        let titled = report.title.map { $0.text.includes("报告") } ?? false
+        if report.sections.isEmpty, report.tables.isEmpty, !titled { throw ReadError(path: path, reason: .notAReport) }
         report.findings = RuleCatalogue.check(report)
         return report
     }

@@ -9,6 +9,12 @@ struct RowShapeRule: ReportRule {
         TableID.allCases.compactMap { report.tables[$0] }.flatMap { table in
             table.shapeProblems.map { problem in
                 let name = problem.rowID.isEmpty ? "数据行" : (table.schema.rows.first { $0.id == problem.rowID }?.label ?? problem.rowID)
+                if let digits = problem.runTogether {
+                    let why = digits.isEmpty ? "找不到数字" : problem.splits == 0
+                        ? "数字连写为“\(digits)”，没有一种拆法能由本行总计唯一确定"
+                        : "数字连写为“\(digits)”，有多种拆法都符合本行总计"
+                    return finding(cells: problem.cells, line: problem.line, "\(Wording.table(table.id)) \(name)：无法读取（\(why)），不猜测数值")
+                }
                 let anchor = table.schema.anchor == .trailing ? "按右端（总计列）对齐" : "按左端对齐"
                 return finding(
                     cells: problem.cells, line: problem.line,

@@ -25,6 +25,10 @@ public struct RowShapeProblem: Hashable, Sendable {
     public let expected: Int
     public let found: Int
     public let line: Int
+    /// For cells that ran together: the digits, and how many splits fit the row's total
+    /// (not exactly one, or the row would have been read).
+    public var runTogether: String? = nil
+    public var splits: Int = 0
 }
 
 /// A heading or label that differs from the official text but was still recognised.

@@ -16,6 +16,9 @@ enum TableExtractor {
     ]
 
     static func extract(_ text: ReportText, sections: [SectionSpan], year: Int?) -> Result {
+        // Before the reports on 2019 there were no official tables: older statistics tables
+        // (指标名称/计量单位/…) are not read as if they were, and the tables are reported absent.
+        if let year, Template.inForce(forYear: year) == nil { return Result(tables: [:], template: nil, shownTemplate: nil) }
         var rowsByTable: [TableID: (rows: [LogicalRow], region: Range<Int>)] = [:]
         for table in TableID.allCases {
             guard let region = region(of: table, in: text, sections: sections) else { continue }
@@ -26,6 +29,10 @@ enum TableExtractor {
         var tables: [TableID: ExtractedTable] = [:]
         for (table, input) in rowsByTable {
             let extracted: ExtractedTable?
+            if RunTogetherReader.fits(text, input.region) {
+                tables[table] = RunTogetherReader.read(text, region: input.region, schema: .schema(table, template))
+                continue
+            }
             switch table {
             case .t1, .t2:
                 let read = RowMatcher(schema: .schema(table, template)).read(input.rows, region: input.region)
