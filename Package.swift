@@ -51,7 +51,10 @@ let package = Package(
         .target(name: "NianbaoFixtures", dependencies: ["NianbaoCore", "NianbaoSamples"]),
         // Throughput of extract+check on thousands of reports made from the samples.
         .executableTarget(
-            name: "NianbaoBench", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "NianbaoStore", "NianbaoTUI"]),
+            name: "NianbaoBench",
+            dependencies: [
+                "NianbaoCore", "NianbaoFixtures", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI", "ZIPFoundation",
+            ]),
         .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
         .testTarget(name: "NianbaoFormatsTests", dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Web page text flattened onto one line (an archiver's page.txt): the whole report,
 /// headings included, runs together. Putting each section heading on a line of its own
 /// lets the section finder and the table readers work as on any other text.
@@ -26,6 +32,19 @@ enum FlattenedPage {
     /// True when some line (ended by LF, CR or CRLF) is longer than `longLine` letters —
     /// checked on the bytes (three per Chinese letter), as this runs on every report.
     static func hasLongLine(_ text: String) -> Bool {
+        // A letter is at least one byte: no LF-separated stretch longer than `longLine` bytes
+        // means no long line, found with memchr on most files.
+        let quick: Bool? = text.utf8.withContiguousStorageIfAvailable { b in
+            guard let base = b.baseAddress else { return false }
+            var start = 0
+            while start < b.count {
+                let end = memchr(base + start, 0x0A, b.count - start).map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? b.count
+                if end - start > longLine { return true }
+                start = end + 1
+            }
+            return false
+        }
+        if quick == false { return false }
         var run = 0
         for byte in text.utf8 {
             if byte == 0x0A || byte == 0x0D { run = 0; continue }
