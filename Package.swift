@@ -56,7 +56,9 @@ let package = Package(
                 "NianbaoCore", "NianbaoFixtures", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI", "ZIPFoundation",
             ]),
         .testTarget(name: "NianbaoCoreTests", dependencies: ["NianbaoCore", "NianbaoFixtures", "NianbaoSamples"]),
-        .testTarget(name: "NianbaoFormatsTests", dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
+        .testTarget(
+            name: "NianbaoFormatsTests",
+            dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
         .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples"]),

@@ -119,37 +119,10 @@ print(String(format: "review screen: first frame with 1,000 reports %.1f ms (tar
 // The formats: the same reports as web pages and as Word files (made from the generated
 // text: paragraphs and one table row per tab row), read and checked in memory on every core.
 let formatCount = min(count, 2000)
-func pageHTML(_ text: String) -> String {
-    var body = "", inTable = false
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.contains("\t") {
-            if !inTable { body += "<table>"; inTable = true }
-            body += "<tr>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<td><p>\($0)</p></td>" }.joined() + "</tr>"
-        } else {
-            if inTable { body += "</table>"; inTable = false }
-            body += "<p>\(line)</p>"
-        }
-    }
-    return "<html><head><meta charset=\"utf-8\"><title>报告</title></head><body><div class=\"nav\">首页</div><div class=\"TRS_Editor\">\(body)\(inTable ? "</table>" : "")</div></body></html>"
-}
-func wordXML(_ text: String) -> String {
-    var body = "", inTable = false
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.contains("\t") {
-            if !inTable { body += "<w:tbl>"; inTable = true }
-            body += "<w:tr>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<w:tc><w:p><w:r><w:t>\($0)</w:t></w:r></w:p></w:tc>" }.joined() + "</w:tr>"
-        } else {
-            if inTable { body += "</w:tbl>"; inTable = false }
-            body += "<w:p><w:r><w:t>\(line)</w:t></w:r></w:p>"
-        }
-    }
-    if inTable { body += "</w:tbl>" }
-    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>"
-}
 let texts = try (0..<formatCount).map { try TextDecoder.decode(corpusBytes[$0 % corpusBytes.count], path: "x.txt") }
-let pages = texts.map { Array(pageHTML($0).utf8) }
+let pages = texts.map { Array(pageFromText($0).utf8) }
 let wordFiles: [[UInt8]] = try texts.map { text in
-    let xml = Data(wordXML(text).utf8)
+    let xml = Data(documentXML(fromText: text).utf8)
     let archive = try Archive(data: Data(), accessMode: .create)
     try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count), compressionMethod: .deflate) { p, n in
         xml.subdata(in: Int(p)..<Int(p) + n)

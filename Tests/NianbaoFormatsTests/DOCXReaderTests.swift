@@ -1,6 +1,7 @@
 import CLibXML2
 import Foundation
 import NianbaoCore
+import NianbaoFixtures
 import NianbaoFormats
 import NianbaoSamples
 import Testing
@@ -149,37 +150,4 @@ struct DOCXReaderTests {
         #expect(fromWord.cells.all.map(\.value) == fromText.cells.all.map(\.value))
         #expect(fromWord.findings.map(\.message) == fromText.findings.map(\.message))
     }
-}
-
-/// word/document.xml made from a seed's text: prose lines as paragraphs, tab rows as table
-/// rows, an empty first field under a label as a vertical-merge continuation of it.
-func documentXML(fromText text: String) -> String {
-    func escape(_ s: Substring) -> String { s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;") }
-    func paragraph(_ s: Substring) -> String { "<w:p><w:r><w:t xml:space=\"preserve\">\(escape(s))</w:t></w:r></w:p>" }
-    var body = ""
-    var inTable = false
-    var previous: [Substring] = []
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.contains("\t") {
-            if !inTable { body += "<w:tbl>"; inTable = true; previous = [] }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            body += "<w:tr>"
-            for (i, field) in fields.enumerated() {
-                let mergesUp = i == 0 && field.isEmpty && !(previous.first?.isEmpty ?? true) && fields.count > 2
-                let restarts = i == 0 && !field.isEmpty
-                let properties = mergesUp ? "<w:tcPr><w:vMerge/></w:tcPr>" : restarts ? "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" : ""
-                body += "<w:tc>\(properties)\(paragraph(mergesUp ? "" : field))</w:tc>"
-            }
-            body += "</w:tr>"
-            if !(fields.first?.isEmpty ?? true) || previous.isEmpty { previous = fields }
-        } else {
-            if inTable { body += "</w:tbl>"; inTable = false }
-            body += paragraph(line)
-        }
-    }
-    if inTable { body += "</w:tbl>" }
-    return """
-        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
-        """
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NianbaoCore
+import NianbaoFixtures
 import NianbaoFormats
 import NianbaoSamples
 import Testing
@@ -121,22 +122,4 @@ struct HTMLReaderTests {
             #expect(error.description.hasPrefix(message), "\(error.description)")
         }
     }
-}
-
-/// A web page made from a seed's text: prose lines become paragraphs, tab-separated rows a
-/// table (one <td> per field), as a CMS export of the same report would be.
-func pageFromText(_ text: String) -> String {
-    var body = ""
-    var inTable = false
-    for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        if line.contains("\t") {
-            if !inTable { body += "<table border=\"1\">"; inTable = true }
-            body += "<tr>" + line.split(separator: "\t", omittingEmptySubsequences: false).map { "<td><p>\($0)</p></td>" }.joined() + "</tr>\n"
-        } else {
-            if inTable { body += "</table>\n"; inTable = false }
-            if !line.trimmingCharacters(in: .whitespaces).isEmpty { body += "<p>\(line)</p>\n" }
-        }
-    }
-    if inTable { body += "</table>" }
-    return "<html><head><meta charset=\"utf-8\"><title>x</title></head><body><div class=\"TRS_Editor\">\(body)</div></body></html>"
 }
