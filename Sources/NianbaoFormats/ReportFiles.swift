@@ -20,7 +20,10 @@ public enum ReportFiles {
         case "html", "htm":
             text = try HTMLReader.text(from: bytes, path: path)
         case "pdf":
-            throw ReadError(path: path, reason: .unsupportedFormat("PDF files are not read yet; extract the text (pdftotext -layout) and check the .txt"))
+            guard bytes.starts(with: Array("%PDF".utf8)) else {
+                throw ReadError(path: path, reason: .unsupportedFormat("it is not a PDF file"))
+            }
+            text = try PDFReader.text(path: path)
         case "docx":
             text = try DOCXReader.text(from: bytes, path: path)
         case "doc":

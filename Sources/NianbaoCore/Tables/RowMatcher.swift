@@ -32,7 +32,9 @@ struct RowMatcher {
             let spec = schema.rows[specIndex]
             if let existing = found[specIndex], existing.hasNumbers || !hasValues { continue }
             previous = specIndex
-            if isVariant || !spec.accepted.containsBytes(normalized) {
+            // A piece of the official label (a label wrapped over lines in a PDF) is not a typo.
+            let fragment = normalized.unicodeScalars.count >= 4 && spec.accepted.contains { $0.includes(normalized) }
+            if !fragment, isVariant || !spec.accepted.containsBytes(normalized) {
                 variants.append(LabelVariant(
                     table: schema.table, found: String(labelCell.text.trimmedSpaces), official: spec.label, location: labelCell.location))
             }

@@ -1,0 +1,78 @@
+import Foundation
+import NianbaoCore
+@testable import NianbaoFormats
+import Testing
+
+/// PDF reports through `pdftotext -layout` (poppler-utils, which .ci/run installs).
+@Suite("PDF files: columns of spaces, wrapped labels, page breaks")
+struct PDFReaderTests {
+    static var pdftotext: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") }
+
+    func corpusPDF(_ name: String) throws -> Report? {
+        guard let corpus else { print("skipped: ../shared/corpus is not beside the project"); return nil }
+        guard Self.pdftotext else { print("skipped: pdftotext is not installed (Debian package poppler-utils)"); return nil }
+        return try ReportFiles.read(path: corpus.appendingPathComponent("pdf/\(name)").path)
+    }
+
+    @Test("洪泽区 2023: the two Table 3 totals that do not add up, the single (六) row, the label typo")
+    func hongze2023() throws {
+        guard let report = try corpusPDF("hongze-2023.pdf") else { return }
+        let messages = report.findings.filter { $0.rule.rawValue == "T3_GROUP_TOTAL" }.map(\.message)
+        #expect(messages == ["行政复议：维持+纠正+其他+尚未审结 = 10+1+0+0 = 11，总计 = 0", "行政诉讼 复议后起诉：维持+纠正+其他+尚未审结 = 5+0+0+0 = 5，总计 = 0"])
+        #expect(report.findings.filter { $0.rule.rawValue == "MISSING_ROW" }.count == 3)
+        #expect(report.quantity("t2.other.total") != nil)
+        #expect(report.findings.contains { $0.rule.rawValue == "LABEL_VARIANT" && $0.message.contains("其他法律行政止公开") })
+    }
+
+    @Test("洪泽区 2024: sums hold, across the page break inside Table 2")
+    func hongze2024() throws {
+        guard let report = try corpusPDF("hongze-2024.pdf") else { return }
+        #expect(report.quantity("t2.new.total") == Quantity(95))
+        #expect(report.quantity("t2.partial.total") == Quantity(9))         // label wrapped above its numbers
+        #expect(report.quantity("t2.unable.needsCreation.total") == Quantity(1))  // first row after "-3-"
+        #expect(!report.findings.contains { ["T2_BALANCE", "T2_RESULT_SUM", "T2_ROW_TOTAL", "T3_GROUP_TOTAL"].contains($0.rule.rawValue) })
+    }
+
+    @Test("淮安市 2024: vertical group label and wrapped labels; sums hold; no error")
+    func huaian2024() throws {
+        guard let report = try corpusPDF("huaian-2024.pdf") else { return }
+        #expect(report.agency == "淮安市")
+        #expect(report.title?.isCountyOrHigherGovernment == true)
+        #expect(report.missing.isEmpty)
+        #expect(!report.findings.contains { $0.severity == .error })
+        #expect(!report.findings.contains { $0.rule.rawValue == "LABEL_VARIANT" })
+    }
+
+    @Test("layout text: two or more spaces separate cells, page numbers go, a wrapped label joins its numbers")
+    func layoutToRows() {
+        let layout = """
+                  （二）部分公开（区分处理的，只计这一情 形，不
+                  计其他情形）
+                                              9    0         0     0   0   0     9
+
+                                                                           -3-
+                 2.没有现成信息需要另行制作        1    0   0   0    0    0   1
+            """
+        let rows = PDFReader.tabRows(fromLayout: layout).split(separator: "\n", omittingEmptySubsequences: true)
+        #expect(rows.contains("（二）部分公开（区分处理的，只计这一情 形，不计其他情形）\t9\t0\t0\t0\t0\t0\t9"))
+        #expect(rows.contains("2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1"))
+        #expect(!rows.contains { $0.contains("-3-") })
+    }
+
+    @Test("a file named .pdf that is not one, and a broken PDF, get a clear message")
+    func broken() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pdf-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let fake = folder.appendingPathComponent("fake.pdf"), broken = folder.appendingPathComponent("broken.pdf")
+        try Data("hello".utf8).write(to: fake)
+        try Data("%PDF-1.7\n1 0 obj garbage".utf8).write(to: broken)
+        #expect(throws: ReadError(path: fake.path, reason: .unsupportedFormat("it is not a PDF file"))) { try ReportFiles.read(path: fake.path) }
+        guard Self.pdftotext else { return }
+        do {
+            _ = try ReportFiles.read(path: broken.path)
+            Issue.record("a broken PDF was read")
+        } catch {
+            #expect(error.description.hasPrefix("\(broken.path): cannot read this file:"))
+        }
+    }
+}
