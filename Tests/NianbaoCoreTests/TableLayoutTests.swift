@@ -90,6 +90,28 @@ struct TableLayoutTests {
         #expect(!report.missing.contains("t2.new"))
     }
 
+    @Test("number rows detached from their labels are placed only when the count between two known rows is exact")
+    func detachedRows() throws {
+        let t1 = """
+            | 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |
+            | 规章 | 1 | 0 | 3 |
+            | 4 | 2 | 30 |
+            行政许可 120
+            行政处罚 15
+            行政强制 2
+            行政事业性收费 3.5
+            """
+        let report = try check(miniReport(table1: t1, table2: table2()))
+        #expect(report.quantity("t1.normative.inForce") == Quantity(30))
+        #expect(report.quantity("t1.licensing.decisions") == Quantity(120))
+        #expect(report.findings.contains { $0.rule.rawValue == "LABEL_VARIANT" && $0.message.contains("按位置认定") })
+        // Two label-less rows where one row is missing: nothing is placed.
+        let ambiguous = t1.replacingOccurrences(of: "| 4 | 2 | 30 |", with: "| 4 | 2 | 30 |\n| 5 | 0 | 7 |")
+        let other = try check(miniReport(table1: ambiguous, table2: table2()))
+        #expect(other.cells["t1.normative.inForce"] == nil)
+        #expect(other.missing.contains("t1.normative"))
+    }
+
     @Test("a dash or slash in a cell is blank")
     func dashIsBlank() throws {
         let report = try check(miniReport(table2: table2(["carried": ["—", "/", "－", "0", "0", "0", "0"]])))

@@ -50,6 +50,18 @@ struct CorpusTests {
         #expect((report.year ?? 9999) < 2019)
     }
 
+    @Test("Markdown from a PDF: number rows detached from their labels are placed by position, and the sums hold")
+    func shanghaiMarkdown() throws {
+        guard let corpus else { print("skipped: ../shared/corpus is not beside the project"); return }
+        let report = try ReportFiles.read(path: corpus.appendingPathComponent("txt/shanghai-stcsm-2024.txt").path)
+        #expect(report.agency == "上海市科委")
+        #expect(report.tables[.t2]?.missingRows.isEmpty == true)
+        #expect(report.quantity("t2.new.total") == Quantity(34))
+        #expect(report.quantity("t2.carried.total") == Quantity(2))
+        #expect(!report.findings.contains { $0.rule.rawValue.hasPrefix("T2_") })
+        #expect(report.findings.filter { $0.rule.rawValue == "LABEL_VARIANT" && $0.message.contains("无行名，按位置认定") }.count >= 8)
+    }
+
     @Test("the 2020 page text: the outcome rows that do not add up are found")
     func pingtan2020() throws {
         guard let corpus else { print("skipped: ../shared/corpus is not beside the project"); return }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Markdown pipe tables, as PDF-to-text converters write them: `| 规章 | 0 | 0 | 0 |`.
 /// Each row line becomes a row of cells between the pipes; `|---|` separator lines are
 /// skipped. Rows the converter detached from their labels stay label-less and are not
@@ -16,7 +18,12 @@ enum PipeLayout {
         var rows: [LogicalRow] = []
         for index in range {
             let line = text.lines[index]
-            guard line.utf8.first == UInt8(ascii: "|"), !isSeparator(line) else { continue }
+            if line.utf8.first != UInt8(ascii: "|") {
+                // Converters print some rows as plain text: "行政许可 0".
+                if let row = plainRow(line, lineNumber: index + 1) { rows.append(row) }
+                continue
+            }
+            guard !isSeparator(line) else { continue }
             var cells: [RawCell] = []
             var column = 1
             let parts = line.split(separator: "|", omittingEmptySubsequences: false)
@@ -29,6 +36,26 @@ enum PipeLayout {
             rows.append(LogicalRow(cells: cells))
         }
         return rows
+    }
+
+    /// A plain line "label n n …": a label, then only numbers (or blank markers), separated by
+    /// spaces. Prose never has that shape.
+    static func plainRow(_ line: Substring, lineNumber: Int) -> LogicalRow? {
+        let parts = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count >= 2 else { return nil }
+        let values = parts.dropFirst().map { CellText.classify($0) }
+        guard CellText.classify(parts[0]) == .label,
+              values.allSatisfy({ if case .number = $0 { true } else { $0 == .blankMarker } }) else { return nil }
+        var cells: [RawCell] = []
+        var column = 1
+        var rest = line[...]
+        for part in parts {
+            let offset = rest.range(of: part).map { line.unicodeScalars.distance(from: line.startIndex, to: $0.lowerBound) } ?? 0
+            column = offset + 1
+            cells.append(RawCell(text: part, location: SourceLocation(line: lineNumber, column: column)))
+            if let range = rest.range(of: part) { rest = rest[range.upperBound...] }
+        }
+        return LogicalRow(cells: cells)
     }
 
     /// `|---|:---:|` lines.

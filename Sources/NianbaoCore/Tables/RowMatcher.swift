@@ -12,14 +12,20 @@ struct RowMatcher {
         var variants: [LabelVariant] = []
         var headerCells: [RawCell] = []
         var previous: Int?
+        // Where rows stand in the text: matched ones by schema index, label-less ones with numbers.
+        var matchedOrder = [Int?](repeating: nil, count: schema.rows.count)
+        var unlabeled: [(order: Int, row: LogicalRow)] = []
 
-        for row in rows {
-            guard let labelIndex = row.lastLabelIndex else { continue }
+        for (order, row) in rows.enumerated() {
+            guard let labelIndex = row.lastLabelIndex else {
+                if row.cells.contains(where: { if case .number = $0.kind { true } else { false } }) { unlabeled.append((order, row)) }
+                continue
+            }
             let labelCell = row.cells[labelIndex]
             let data = row.cells[(labelIndex + 1)...]
             let normalized = labelCell.normalized
             let hasValues = data.contains { !$0.isEmpty }
-            var specIndex = match(normalized, after: previous)
+            var specIndex = match(normalized, after: previous, isDataRow: hasValues)
             var isVariant = false
             if specIndex == nil, hasValues, normalized.unicodeScalars.count >= 4 {
                 specIndex = closest(normalized, excluding: found)
@@ -46,24 +52,57 @@ struct RowMatcher {
             let extracted = ExtractedRow(
                 spec: spec, label: String(labelCell.text.trimmedSpaces), labelLocation: labelCell.location, cells: cells)
             found[specIndex] = extracted
+            matchedOrder[specIndex] = order
             problems[specIndex] = placement.wrongShape.map { count in
                 RowShapeProblem(
                     table: schema.table, rowID: spec.id, cells: ids, expected: spec.columns.count, found: count, line: extracted.line)
             }
         }
+        placeDetached(unlabeled, matchedOrder: matchedOrder, into: &found, variants: &variants)
         variants += HeaderCheck.variants(in: headerCells, schema: schema)
         return ExtractedTable(
             schema: schema, rows: found.compactMap { $0 }, region: region, shapeProblems: problems.compactMap { $0 },
             labelVariants: variants)
     }
 
+    /// Rows whose numbers a converter detached from their labels (Markdown from PDF): between
+    /// two rows found by their labels, when the text holds exactly as many label-less rows of
+    /// full width as the schema has rows between those two, they are those rows, in order.
+    /// Anything less certain stays missing.
+    func placeDetached(
+        _ unlabeled: [(order: Int, row: LogicalRow)], matchedOrder: [Int?], into found: inout [ExtractedRow?],
+        variants: inout [LabelVariant]
+    ) {
+        guard !unlabeled.isEmpty else { return }
+        let matched = schema.rows.indices.filter { matchedOrder[$0] != nil }
+        for (a, b) in zip(matched, matched.dropFirst()) where b > a + 1 {
+            let missing = ((a + 1)..<b).filter { found[$0] == nil && !schema.rows[$0].isAlternative }
+            guard missing.count == b - a - 1, let from = matchedOrder[a], let to = matchedOrder[b], from < to else { continue }
+            let between = unlabeled.filter { $0.order > from && $0.order < to }
+            guard between.count == missing.count,
+                  zip(missing, between).allSatisfy({ index, candidate in
+                      candidate.row.cells.filter { !$0.isEmpty }.count == schema.rows[index].columns.count
+                  }) else { continue }
+            for (index, candidate) in zip(missing, between) {
+                let spec = schema.rows[index]
+                let values = candidate.row.cells.filter { !$0.isEmpty }
+                let cells = zip(schema.rowCellIDs[index], values).map { Self.cell($0, $1, fallback: $1.location) }
+                let location = values[0].location
+                found[index] = ExtractedRow(spec: spec, label: spec.label, labelLocation: location, cells: cells)
+                variants.append(LabelVariant(table: schema.table, found: "（无行名，按位置认定）", official: spec.label, location: location))
+            }
+        }
+    }
+
     /// The index of the row a label names: whole-label matches first, then identifying fragments.
-    func match(_ label: String, after previous: Int?) -> Int? {
+    /// `exactAfter` keeps a header cell ("其他" over a column) from passing for a row; a label
+    /// with numbers of its own is a row wherever it stands.
+    func match(_ label: String, after previous: Int?, isDataRow: Bool = false) -> Int? {
         if label.isEmpty { return nil }
         let previousID = previous.map { schema.rows[$0].id }
         func exactAllowed(_ index: Int) -> Bool {
             guard let after = schema.rows[index].exactAfter else { return true }
-            return previousID?.hasPrefix(after) ?? false
+            return isDataRow || (previousID?.hasPrefix(after) ?? false)
         }
         let exact = schema.exactLabels.first { $0.label.sameBytes(label) && exactAllowed($0.row) }?.row
         if let exact { return exact }
