@@ -156,6 +156,15 @@ struct RuleTests {
         #expect(findings(report, "NARRATIVE_TABLE").map(\.message) == ["正文称未发生行政诉讼，表3 行政诉讼 总计 = 3+0 = 3"])
     }
 
+    @Test("a section heading typo is a LABEL_VARIANT; a heading worded its own way is not")
+    func headingVariant() throws {
+        let typo = miniReport(table2: table2(Self.balanced)).replacingOccurrences(of: "四、政府信息公开行政复议", with: "四、政府信息公开行政法复议")
+        #expect(findings(try check(typo), "LABEL_VARIANT").map(\.message) == ["第四部分标题：“四、政府信息公开行政法复议、行政诉讼情况”应为“四、政府信息公开行政复议、行政诉讼情况”"])
+        // Seed 001 words its headings its own way ("因政府信息公开工作被申请行政复议…"): only its column typo is reported.
+        let seed = try sample("001")
+        #expect(findings(seed, "LABEL_VARIANT").allSatisfy { $0.message.hasPrefix("表") })
+    }
+
     @Test("a column heading typo is a LABEL_VARIANT")
     func headerVariant() throws {
         #expect(findings(try sample("001"), "LABEL_VARIANT").map(\.message) == ["表1：“本年度止件数”应为“本年废止件数”"])
