@@ -1,4 +1,5 @@
 import CNcursesw
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif

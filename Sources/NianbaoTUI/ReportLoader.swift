@@ -16,16 +16,13 @@ public final class ReportLoader: Sendable {
     }
 
     private let results = Mutex<[Loaded]>([])
-    private let remaining: Mutex<Int>
 
     public init(paths: [String]) {
-        remaining = Mutex(paths.count)
         let list = paths
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             DispatchQueue.concurrentPerform(iterations: list.count) { index in
                 let loaded = Self.load(list[index], index: index)
                 results.withLock { $0.append(loaded) }
-                remaining.withLock { $0 -= 1 }
             }
         }
     }
@@ -33,7 +30,6 @@ public final class ReportLoader: Sendable {
     /// The files read since the last call.
     public func drain() -> [Loaded] { results.withLock { batch in defer { batch.removeAll() }; return batch } }
 
-    public var isDone: Bool { remaining.withLock { $0 == 0 } }
 
     static func load(_ path: String, index: Int) -> Loaded {
         do throws(ReadError) {

@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoCore
 
 /// One line of the tables pane: a table title, a column header, or a row with its values,
@@ -70,12 +71,5 @@ public enum TableLines {
             "采购项目数量": "采购项目", "采购总金额": "采购金额",
         ]
         return short[title] ?? title
-    }
-}
-
-extension String {
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, let range = range(of: target) else { return self }
-        return String(self[..<range.lowerBound]) + replacement + String(self[range.upperBound...]).replacingOccurrences(of: target, with: replacement)
     }
 }

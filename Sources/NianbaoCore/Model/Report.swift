@@ -68,12 +68,4 @@ public struct Report: Sendable {
 
     /// The count of findings of each severity.
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
-
-    /// The lines of prose: everything outside the three tables' regions.
-    public var narrativeLines: [Substring] {
-        let regions = tables.values.map(\.region)
-        return text.lines.indices.compactMap { index in
-            regions.contains { $0.contains(index) } ? nil : text.lines[index]
-        }
-    }
 }

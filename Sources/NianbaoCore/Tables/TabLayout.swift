@@ -16,13 +16,6 @@ enum TabLayout {
         return rows
     }
 
-    /// The tab-separated fields of a line, each with its 1-based column in scalars.
-    static func fields(of line: Substring, lineNumber: Int) -> [RawCell] {
-        var cells: [RawCell] = []
-        appendFields(of: line, lineNumber: lineNumber, to: &cells)
-        return cells
-    }
-
     /// Appends the fields of a line to `cells`, so that a row's cells share one array.
     /// Tabs are found on the bytes; a column counts the bytes that start a scalar.
     static func appendFields(of line: Substring, lineNumber: Int, to cells: inout [RawCell]) {
@@ -77,29 +70,5 @@ enum Bytes {
             }
             return true
         } ?? line.trimmedSpaces.isEmpty
-    }
-
-    /// How many tab-separated fields of a line hold more than spaces, counted up to two.
-    static func nonEmptyFields(_ line: Substring) -> Int {
-        line.utf8.withContiguousStorageIfAvailable { b in
-            var count = 0
-            var fieldHasText = false
-            var i = 0
-            while i < b.count {
-                switch b[i] {
-                case 9:
-                    if fieldHasText { count += 1; if count == 2 { return 2 } }
-                    fieldHasText = false
-                    i += 1
-                case 13, 32: i += 1
-                case 0xE3 where i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
-                case 0xC2 where i + 1 < b.count && b[i + 1] == 0xA0: i += 2
-                default:
-                    fieldHasText = true
-                    i += 1
-                }
-            }
-            return fieldHasText ? count + 1 : count
-        } ?? line.split(separator: "\t").filter { !$0.trimmedSpaces.isEmpty }.count
     }
 }
