@@ -61,6 +61,6 @@ let package = Package(
             dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
-        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples"]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples", "NianbaoFormats"]),
     ]
 )

@@ -3,9 +3,10 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs a helper program (pdftotext) to completion and collects its output. posix_spawn
-/// with a reset signal mask, output through temporary files: simple, and safe to call
-/// from several threads at once.
+/// Runs a helper program (pdftotext; the tests run nianbao and tmux with it) to completion
+/// and collects its output. posix_spawn with the signal mask and handlers reset (Foundation's
+/// Process hung under Swift Testing here), output through temporary files: simple, and safe
+/// to call from several threads at once.
 enum ExternalCommand {
     struct Result {
         let status: Int32
@@ -15,7 +16,8 @@ enum ExternalCommand {
 
     struct NotFound: Error {}
 
-    static func run(_ arguments: [String]) throws -> Result {
+    /// Runs `arguments` (the program is looked up in PATH) with `environment` added to ours.
+    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -32,11 +34,17 @@ enum ExternalCommand {
         var empty = sigset_t()
         sigemptyset(&empty)
         posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        var defaults = sigset_t()
+        sigfillset(&defaults)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var variables = ProcessInfo.processInfo.environment
+        for (key, value) in environment { variables[key] = value }
         let argv = arguments.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
         var pid = pid_t()
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
+        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         guard spawned == 0 else { throw NotFound() }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1, errno == EINTR {}
