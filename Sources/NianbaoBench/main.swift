@@ -6,7 +6,6 @@ import NianbaoFormats
 import NianbaoSamples
 import NianbaoStore
 import NianbaoTUI
-import ZIPFoundation
 
 /// Throughput of extract + check: `swift run -c release NianbaoBench [count]`.
 ///
@@ -121,14 +120,7 @@ print(String(format: "review screen: first frame with 1,000 reports %.1f ms (tar
 let formatCount = min(count, 2000)
 let texts = try (0..<formatCount).map { try TextDecoder.decode(corpusBytes[$0 % corpusBytes.count], path: "x.txt") }
 let pages = texts.map { Array(pageFromText($0).utf8) }
-let wordFiles: [[UInt8]] = try texts.map { text in
-    let xml = Data(documentXML(fromText: text).utf8)
-    let archive = try Archive(data: Data(), accessMode: .create)
-    try archive.addEntry(with: "word/document.xml", type: .file, uncompressedSize: Int64(xml.count), compressionMethod: .deflate) { p, n in
-        xml.subdata(in: Int(p)..<Int(p) + n)
-    }
-    return Array(archive.data!)
-}
+let wordFiles = try texts.map { try wordFile(["word/document.xml": Data(documentXML(fromText: $0).utf8)]) }
 for (name, files, ext) in [("HTML", pages, "html"), ("DOCX", wordFiles, "docx")] {
     let size = Double(files.reduce(0) { $0 + $1.count }) / 1_048_576
     var bestFormat = Double.infinity

@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 // The same report as the other formats users hold, made from its text, so that tests and the
 // benchmark can show that every format gives the same cells and findings.
@@ -52,4 +53,15 @@ public func documentXML(fromText text: String) -> String {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>\(body)</w:body></w:document>
         """
+}
+
+/// A Word file (.docx) holding `files` (at least `word/document.xml`, all the reader needs).
+public func wordFile(_ files: [String: Data]) throws -> [UInt8] {
+    let archive = try Archive(data: Data(), accessMode: .create)
+    for (name, data) in files {
+        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+    return Array(archive.data!)
 }

@@ -47,17 +47,7 @@ enum TemplateFiller {
         xmlDocDumpMemoryEnc(document, &buffer, &size, "UTF-8")
         let filled = Data(bytes: buffer!, count: Int(size))
         free(buffer)
-        return try zipped(["word/document.xml": filled])
-    }
-
-    static func zipped(_ files: [String: Data]) throws -> [UInt8] {
-        let archive = try Archive(data: Data(), accessMode: .create)
-        for (name, data) in files {
-            try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position)..<Int(position) + size)
-            }
-        }
-        return Array(archive.data!)
+        return try wordFile(["word/document.xml": filled])
     }
 
     static func name(_ node: xmlNodePtr) -> String { node.pointee.name.map { String(cString: $0) } ?? "" }
@@ -141,7 +131,7 @@ struct DOCXReaderTests {
         let file = try #require(SampleReports.files.first { $0.lastPathComponent.hasPrefix(prefix) })
         let text = try String(contentsOf: file, encoding: .utf8)
         let fromText = try ReportFiles.read(path: file.path)
-        let docx = try TemplateFiller.zipped(["word/document.xml": Data(documentXML(fromText: text).utf8)])
+        let docx = try wordFile(["word/document.xml": Data(documentXML(fromText: text).utf8)])
         let fromWord = try ReportFiles.read(bytes: docx, path: "\(prefix).docx")
         #expect(fromWord.agency == fromText.agency)
         #expect(fromWord.date == fromText.date)
