@@ -38,20 +38,6 @@ public enum BatchReader {
         }
     }
 
-    /// Every report, whole, with the cross-year findings added: for the TUI and small sets.
-    public static func read(_ paths: [String], reader: Reader = textReader) -> [Outcome] {
-        var outcomes: [Outcome] = []
-        outcomes.reserveCapacity(paths.count)
-        forEach(paths, reader: reader) { outcomes.append($1) }
-        var reports = outcomes.compactMap { try? $0.get() }
-        CrossYearCheck.apply(to: &reports)
-        var next = reports.makeIterator()
-        for index in outcomes.indices where (try? outcomes[index].get()) != nil {
-            outcomes[index] = .success(next.next()!)
-        }
-        return outcomes
-    }
-
     /// What `nianbao check` needs of every file: a summary per report, cross-year findings
     /// included, and the files that could not be read. Memory grows with the summaries only.
     public static func check(_ paths: [String], reader: Reader = textReader) -> (summaries: [ReportSummary], failures: [ReadError]) {
