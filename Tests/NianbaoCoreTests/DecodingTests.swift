@@ -23,6 +23,7 @@ struct DecodingTests {
     func empty() {
         #expect(throws: ReadError(path: "e.txt", reason: .empty)) { try TextDecoder.decode([], path: "e.txt") }
         #expect(throws: ReadError(path: "e.txt", reason: .empty)) { try TextDecoder.decode(Array("  \n\t\n".utf8), path: "e.txt") }
+        #expect(throws: ReadError(path: "e.txt", reason: .empty)) { try TextDecoder.decode(Array("\u{3000}\u{3000}\n".utf8), path: "e.txt") }
     }
 
     @Test("a binary file is refused as binary, naming the file")

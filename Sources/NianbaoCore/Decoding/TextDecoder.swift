@@ -21,10 +21,8 @@ public enum TextDecoder {
         }
         if bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0, $0.count) }) != nil { throw ReadError(path: path, reason: .binary) }
         if looksBinary(bytes[...]) { throw ReadError(path: path, reason: .binary) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            if bytes.allSatisfy({ $0 == 9 || $0 == 10 || $0 == 13 || $0 == 32 }) { throw ReadError(path: path, reason: .empty) }
-            return text
-        }
+        // Binary was ruled out on the bytes above; only emptiness is left to check.
+        if let text = String(validating: bytes, as: UTF8.self) { return try nonEmpty(text, path: path) }
         if let text = Iconv.decode(bytes, from: "GB18030") { return try checkedText(text, path: path) }
         throw ReadError(path: path, reason: .unknownEncoding)
     }
@@ -52,6 +50,11 @@ public enum TextDecoder {
 
     private static func checkedText(_ text: String, path: String) throws(ReadError) -> String {
         if looksBinary(Array(text.utf8.prefix(1024))[...]) { throw ReadError(path: path, reason: .binary) }
+        return try nonEmpty(text, path: path)
+    }
+
+    /// Text of nothing but spaces of any width is an empty file, whatever its encoding.
+    private static func nonEmpty(_ text: String, path: String) throws(ReadError) -> String {
         if text.unicodeScalars.allSatisfy(Characters.isSpace) { throw ReadError(path: path, reason: .empty) }
         return text
     }
