@@ -19,20 +19,25 @@ enum TableExtractor {
         // Before the reports on 2019 there were no official tables: older statistics tables
         // (指标名称/计量单位/…) are not read as if they were, and the tables are reported absent.
         if let year, Template.inForce(forYear: year) == nil { return Result(tables: [:], template: nil, shownTemplate: nil) }
+        // A table whose cells ran together has no rows to lay out: it is read from its text.
         var rowsByTable: [TableID: (rows: [LogicalRow], region: Range<Int>)] = [:]
+        var runTogether: [TableID: Range<Int>] = [:]
         for table in TableID.allCases {
             guard let region = region(of: table, in: text, sections: sections) else { continue }
-            rowsByTable[table] = (rows(text, region), region)
+            if RunTogetherReader.fits(text, region) {
+                runTogether[table] = region
+            } else {
+                rowsByTable[table] = (rows(text, region), region)
+            }
         }
         let shown = TemplateDetector.detect(table1: rowsByTable[.t1]?.rows ?? [], table2: rowsByTable[.t2]?.rows ?? [])
         let template = shown ?? year.flatMap(Template.inForce(forYear:)) ?? .format2021
         var tables: [TableID: ExtractedTable] = [:]
+        for (table, region) in runTogether {
+            tables[table] = RunTogetherReader.read(text, region: region, schema: .schema(table, template))
+        }
         for (table, input) in rowsByTable {
             let extracted: ExtractedTable?
-            if RunTogetherReader.fits(text, input.region) {
-                tables[table] = RunTogetherReader.read(text, region: input.region, schema: .schema(table, template))
-                continue
-            }
             switch table {
             case .t1, .t2:
                 let read = RowMatcher(schema: .schema(table, template)).read(input.rows, region: input.region)
