@@ -55,12 +55,6 @@ public final class MemoryScreen: Screen {
 
     public func style(_ row: Int, _ column: Int) -> CellStyle { styles[row][column] }
 
-    /// The display column at which `needle` starts in `row`, if it is there.
-    public func column(of needle: String, in row: Int) -> Int? {
-        let line = self.line(row)
-        guard let range = line.range(of: needle) else { return nil }
-        return DisplayWidth.of(line[..<range.lowerBound])
-    }
 
     /// The first row containing `needle` (from display column `column` on).
     public func row(containing needle: String, from column: Int = 0) -> Int? {
@@ -68,7 +62,7 @@ public final class MemoryScreen: Screen {
     }
 
     /// The display column at which `needle` starts in `row`, looking from `column` on.
-    public func column(of needle: String, in row: Int, from column: Int) -> Int? {
+    public func column(of needle: String, in row: Int, from column: Int = 0) -> Int? {
         let part = line(row, from: column)
         guard let range = part.range(of: needle) else { return nil }
         return column + DisplayWidth.of(part[..<range.lowerBound])
