@@ -31,7 +31,9 @@ let package = Package(
         // libxml2 through a module map: its HTML parser reads real-world pages (pkg-config libxml-2.0).
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         // Readers of the files users hold (HTML pages, Word files) that turn them into text for the core.
-        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2", "ZIPFoundation"]),
+        // zlib's inflate through a module map: the members of a .docx, read with every length checked.
+        .systemLibrary(name: "CInflate", path: "Sources/CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2", "CInflate"]),
         // Review decisions, notes and their history in SQLite (GRDB), committed as they are made.
         .target(name: "NianbaoStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.

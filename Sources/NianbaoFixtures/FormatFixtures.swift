@@ -36,7 +36,10 @@ public func documentXML(fromText text: String) -> String {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
             body += "<w:tr>"
             for (i, field) in fields.enumerated() {
-                let mergesUp = i == 0 && field.isEmpty && !(previous.first?.isEmpty ?? true) && fields.count > 2
+                // Only a group-label column merges: a row of numbers alone (Table 3's data)
+                // keeps its own cells, as the official template has them.
+                let labelled = fields.dropFirst().contains { !$0.isEmpty && $0.first.map { !$0.isNumber } == true }
+                let mergesUp = i == 0 && field.isEmpty && !(previous.first?.isEmpty ?? true) && fields.count > 2 && labelled
                 let restarts = i == 0 && !field.isEmpty
                 let properties = mergesUp ? "<w:tcPr><w:vMerge/></w:tcPr>" : restarts ? "<w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr>" : ""
                 body += "<w:tc>\(properties)\(paragraph(mergesUp ? "" : field))</w:tc>"

@@ -13,6 +13,7 @@ public enum ReportRewriter {
             switch value {
             case .number(let q): text = q.description
             case .blank: text = ""
+            case .unreadable: text = "1000000000000"
             }
             edits.append((cell.source, text))
         }

@@ -1,9 +1,15 @@
 internal import CLibXML2
+import NianbaoCore
 
 /// Renders HTML as the lines the core reads: block elements become lines, inline text runs
-/// together, and a table becomes one tab-separated line per row of its grid.
+/// together, and a table becomes one tab-separated line per row of its grid, with the
+/// grid itself kept for the core.
 struct HTMLTextRenderer {
     private(set) var lines: [String] = []
+    private(set) var grids: [TableGrid] = []
+    /// Bytes of text still allowed (the size limit of a report's text).
+    private var budget: Int
+    private(set) var overBudget = false
     private var current = ""
 
     static let blocks: Set<String> = [
@@ -12,29 +18,43 @@ struct HTMLTextRenderer {
     ]
     static let skipped: Set<String> = ["script", "style", "noscript", "iframe", "select", "button", "input", "head"]
 
-    mutating func render(_ node: MarkupNode) {
-        walk(node)
+    init(budget: Int) { self.budget = budget }
+
+    mutating func render(_ root: MarkupNode) {
+        if root.named("table") {
+            table(root)
+        } else {
+            root.walk(enter: { enter($0) }, leave: { leave($0) })
+        }
         endLine()
     }
 
-    private mutating func walk(_ node: MarkupNode) {
+    private mutating func enter(_ node: MarkupNode) -> MarkupNode.Step {
+        if overBudget { return .stop }
         if node.isText {
             append(node.content)
-            return
+            return .skip
         }
-        guard node.isElement else { return }
+        guard node.isElement else { return .skip }
         let name = node.name
-        if Self.skipped.contains(name) { return }
-        if name == "br" { endLine(); return }
+        if Self.skipped.contains(name) { return .skip }
+        if name == "br" { endLine(); return .skip }
         if name == "table" {
-            endLine()
-            for row in HTMLTableGrid(node).rows { lines.append(row.joined(separator: "\t")) }
-            return
+            table(node)
+            return .skip
         }
-        let isBlock = Self.blocks.contains(name)
-        if isBlock { endLine() }
-        for child in node.children { walk(child) }
-        if isBlock { endLine() }
+        if Self.blocks.contains(name) { endLine() }
+        return .descend
+    }
+
+    private mutating func leave(_ node: MarkupNode) {
+        if Self.blocks.contains(node.name) { endLine() }
+    }
+
+    private mutating func table(_ node: MarkupNode) {
+        endLine()
+        let builder = HTMLTableGrid.cells(of: node)
+        if let grid = builder.render(into: &lines, budget: &budget) { grids.append(grid) } else { overBudget = true }
     }
 
     private mutating func append(_ text: String) {
@@ -49,49 +69,65 @@ struct HTMLTextRenderer {
 
     private mutating func endLine() {
         let line = current.collapsingSpaces
-        if !line.isEmpty { lines.append(line) }
         current = ""
+        guard !line.isEmpty else { return }
+        budget -= line.utf8.count + 1
+        if budget < 0 { overBudget = true; return }
+        lines.append(line)
     }
 }
 
 /// A table's cells placed on its grid: a cell spanning rows or columns takes its place in
-/// the first row and column it covers; the other places it covers stay empty, as they are
-/// in the tab-separated text of PDF reports. A cell's text is its text with the `<p>`,
-/// `<br>`, `<span>` and `&nbsp;` that break labels joined.
-struct HTMLTableGrid {
-    private(set) var rows: [[String]] = []
-
-    init(_ table: MarkupNode) {
-        var occupied: [Int: Set<Int>] = [:]  // row → columns taken by rowspans from above
-        var rowIndex = 0
-        for tr in Self.rows(of: table) {
-            var cells: [Int: String] = [:]
+/// the first row and column it covers; the other places it covers hold no cell. A cell's
+/// text is its text with the `<p>`, `<br>`, `<span>` and `&nbsp;` that break labels joined.
+/// Spans are cut to the table's real size: a rowspan to the rows left in the table, a
+/// colspan to the cells of its widest row.
+enum HTMLTableGrid {
+    static func cells(of table: MarkupNode) -> GridBuilder {
+        let rows = self.rows(of: table)
+        let widest = rows.map { row in row.children.filter(isCell).count }.max() ?? 1
+        var builder = GridBuilder()
+        // Rowspans from rows above: the columns they cover and the row they end before.
+        var covering: [(columns: Range<Int>, untilRow: Int)] = []
+        for (rowIndex, tr) in rows.enumerated() {
+            builder.startRow()
+            covering.removeAll { $0.untilRow <= rowIndex }
             var column = 0
-            for cell in tr.children where cell.isElement && (cell.name == "td" || cell.name == "th") {
-                while occupied[rowIndex]?.contains(column) == true { column += 1 }
-                let colspan = max(Int(cell.attribute("colspan") ?? "") ?? 1, 1)
-                let rowspan = max(Int(cell.attribute("rowspan") ?? "") ?? 1, 1)
-                cells[column] = Self.cellText(cell)
-                for r in rowIndex..<(rowIndex + rowspan) {
-                    for c in column..<(column + colspan) where r > rowIndex || c > column {
-                        occupied[r, default: []].insert(c)
-                    }
-                }
+            for cell in tr.children where isCell(cell) {
+                while let cover = covering.first(where: { $0.columns.contains(column) }) { column = cover.columns.upperBound }
+                let left = rows.count - rowIndex
+                let colspan = span(cell.attribute("colspan"), limit: max(widest, 1), zeroMeans: 1, builder: &builder)
+                let rowspan = span(cell.attribute("rowspan"), limit: left, zeroMeans: left, builder: &builder)
+                builder.add(column: column, rowSpan: rowspan, columnSpan: colspan, text: cellText(cell))
+                if rowspan > 1 { covering.append((column..<(column + colspan), rowIndex + rowspan)) }
                 column += colspan
+                if column >= GridBuilder.maxColumns { break }
             }
-            let width = max((cells.keys.max() ?? -1) + 1, (occupied[rowIndex]?.max() ?? -1) + 1)
-            rows.append((0..<width).map { cells[$0] ?? "" })
-            rowIndex += 1
         }
+        return builder
+    }
+
+    static func isCell(_ node: MarkupNode) -> Bool { node.named("td") || node.named("th") }
+
+    /// A span attribute as a count within `1...limit`; a cut span is counted.
+    static func span(_ attribute: String?, limit: Int, zeroMeans: Int, builder: inout GridBuilder) -> Int {
+        guard let attribute else { return 1 }
+        let digits = attribute.trimmingSpaces.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty else { return 1 }
+        // More digits than any table has rows or columns: as large as the table allows.
+        guard digits.count <= 9, let value = Int(digits) else { builder.noteClamped(); return limit }
+        if value == 0 { return max(min(zeroMeans, limit), 1) }
+        if value > limit { builder.noteClamped(); return limit }
+        return value
     }
 
     /// The `<tr>`s of a table, through thead/tbody/tfoot, not those of nested tables.
     static func rows(of table: MarkupNode) -> [MarkupNode] {
         var out: [MarkupNode] = []
         for child in table.children where child.isElement {
-            if child.name == "tr" { out.append(child) }
-            if ["thead", "tbody", "tfoot"].contains(child.name) {
-                out += child.children.filter { $0.isElement && $0.name == "tr" }
+            if child.named("tr") { out.append(child) }
+            if child.named("thead") || child.named("tbody") || child.named("tfoot") {
+                out += child.children.filter { $0.named("tr") }
             }
         }
         return out
@@ -99,13 +135,19 @@ struct HTMLTableGrid {
 
     static func cellText(_ cell: MarkupNode) -> String {
         var text = ""
-        func collect(_ node: MarkupNode) {
-            if node.isText { text += node.content; return }
-            guard node.isElement, !HTMLTextRenderer.skipped.contains(node.name) else { return }
-            for child in node.children { collect(child) }
+        cell.walk { node in
+            if node.isText { text += node.content; return .skip }
+            guard node.isElement, !HTMLTextRenderer.skipped.contains(node.name) else { return .skip }
+            return .descend
         }
-        collect(cell)
         // Labels broken over <p>/<br> are joined; spaces (including &nbsp;) collapse.
         return text.collapsingSpaces
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return self[first...last]
     }
 }

@@ -1,79 +1,121 @@
 import Foundation
+internal import CLibXML2
 import NianbaoCore
 
-/// Reads a PDF report through poppler's `pdftotext -layout` (Debian package poppler-utils):
-/// table rows come out one per line with columns of spaces. Runs of two or more spaces
-/// become tabs, page numbers between rows are dropped, and a label printed on lines of its
-/// own above its numbers ("（二）部分公开（区分处理的…" then "9 0 0 0 0 0 9") is joined to them.
-/// The core then reads the rows by their labels as usual.
+/// Reads a PDF report through poppler's `pdftotext -bbox` (Debian package poppler-utils):
+/// every word with its box on its page. The words are laid out as lines of text (the raw
+/// side, one line per printed line, a wide gap a tab), page numbers dropped, and handed to
+/// the core with their boxes, so that the tables are read by position: a blank cell is a
+/// column with no number in it, never a shift of the numbers after it.
 public enum PDFReader {
-    public static func text(path: String) throws(ReadError) -> String {
+    /// How long pdftotext may take over one file.
+    public static let timeLimit = 15.0
+    /// The most text pdftotext may write for one file (its XHTML, boxes and all).
+    public static let outputLimit = 64 * 1_048_576
+
+    public static func document(path: String) throws(ReadError) -> SourceDocument {
         let result: ExternalCommand.Result
         do {
-            result = try ExternalCommand.run(["pdftotext", "-layout", "-enc", "UTF-8", path, "-"])
+            result = try ExternalCommand.run(
+                ["pdftotext", "-bbox", "-enc", "UTF-8", path, "-"], timeLimit: timeLimit, outputLimit: outputLimit)
+        } catch let failure as ExternalCommand.Failure {
+            switch failure {
+            case .notFound:
+                throw ReadError(path: path, reason: .unsupportedFormat("reading PDF files needs pdftotext (Debian package poppler-utils)"))
+            case .timedOut(let seconds):
+                throw ReadError(path: path, reason: .unsupportedFormat("pdftotext took longer than \(Int(seconds)) s over it"))
+            case .outputTooLarge:
+                throw ReadError(path: path, reason: .textTooLarge(limit: outputLimit))
+            case .couldNotStart(let why):
+                throw ReadError(path: path, reason: .unsupportedFormat("pdftotext could not be started (\(why))"))
+            }
         } catch {
-            throw ReadError(path: path, reason: .unsupportedFormat("reading PDF files needs pdftotext (Debian package poppler-utils)"))
+            throw ReadError(path: path, reason: .unsupportedFormat("pdftotext could not be started (\(error))"))
         }
         guard result.status == 0 else {
             let why = result.stderr.split(separator: "\n").first.map(String.init) ?? "exit \(result.status)"
             throw ReadError(path: path, reason: .unsupportedFormat("pdftotext could not read it: \(why)"))
         }
-        let text = String(decoding: result.stdout, as: UTF8.self)
-        if text.unicodeScalars.filter({ !$0.properties.isWhitespace && $0 != "\u{0C}" }).count < 20 {
+        let words = try self.words(fromBBox: result.stdout, path: path)
+        let document = layout(words)
+        if document.text.unicodeScalars.filter({ !$0.properties.isWhitespace }).count < 20 {
             throw ReadError(path: path, reason: .unsupportedFormat("the PDF has no text layer (a scanned document?)"))
         }
-        return tabRows(fromLayout: text)
+        return document
     }
 
-    /// `pdftotext -layout` text as tab-separated rows.
-    static func tabRows(fromLayout text: String) -> String {
+    /// A word as pdftotext gives it: page and box, no place in the text yet.
+    struct RawWord {
+        let text: String
+        let page: Int
+        let x0, y0, x1, y1: Double
+    }
+
+    /// The words of `pdftotext -bbox` output (XHTML: `<page>` holding `<word xMin yMin xMax yMax>`).
+    static func words(fromBBox bytes: [UInt8], path: String) throws(ReadError) -> [RawWord] {
+        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return [] }
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
+            | XML_PARSE_NOWARNING.rawValue)
+        let parsed = bytes.withUnsafeBufferPointer { raw in
+            xmlReadMemory(UnsafeRawPointer(raw.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(raw.count), path, "UTF-8", options)
+        }
+        guard let parsed, let root = xmlDocGetRootElement(parsed) else {
+            throw ReadError(path: path, reason: .unsupportedFormat("pdftotext gave no readable word boxes"))
+        }
+        defer { xmlFreeDoc(parsed) }
+        var words: [RawWord] = []
+        var page = 0
+        MarkupNode(root).walk { node in
+            guard node.isElement else { return .skip }
+            if node.named("page") { page += 1; return .descend }
+            guard node.named("word") else { return .descend }
+            let box = ["xmin", "ymin", "xmax", "ymax"].map { node.attribute($0).flatMap(Double.init) }
+            if let x0 = box[0], let y0 = box[1], let x1 = box[2], let y1 = box[3], x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite,
+               x1 >= x0, y1 >= y0 {
+                let text = node.textContent.collapsingSpaces
+                if !text.isEmpty { words.append(RawWord(text: text, page: max(page, 1), x0: x0, y0: y0, x1: x1, y1: y1)) }
+            }
+            return .skip
+        }
+        return words
+    }
+
+    /// The words as lines of text, each word placed where the text shows it. Words on one
+    /// printed line are joined with nothing (touching), a space (a space's gap) or a tab (a
+    /// wider gap, as between the cells of a table). Page-number lines are left out; an
+    /// empty line marks a page break.
+    static func layout(_ raw: [RawWord]) -> SourceDocument {
+        let boxes = raw.map { PlacedWord(text: $0.text, location: SourceLocation(line: 0, column: 0), page: $0.page, x0: $0.x0, y0: $0.y0, x1: $0.x1, y1: $0.y1) }
         var lines: [String] = []
-        var pendingLabels: [String] = []
-        for raw in text.replacingOccurrences(of: "\u{0C}", with: "\n").split(separator: "\n", omittingEmptySubsequences: false) {
-            let fields = splitColumns(raw)
-            if fields.isEmpty {
-                lines.append("")
-                continue
+        var placed: [PlacedWord] = []
+        var lastPage: Int?
+        for group in PageLines.group(boxes) {
+            let first = boxes[group[0]]
+            if group.count == 1, isPageNumber(first.text) { continue }
+            if let lastPage, lastPage != first.page { lines.append("") }
+            lastPage = first.page
+            var line = ""
+            var column = 1
+            var previous: PlacedWord?
+            for index in group {
+                let word = boxes[index]
+                if let previous {
+                    let height = max(min(previous.y1 - previous.y0, word.y1 - word.y0), 1)
+                    let gap = word.x0 - previous.x1
+                    let separator = gap < 0.2 * height ? "" : gap < 1.2 * height ? " " : "\t"
+                    line += separator
+                    column += separator.unicodeScalars.count
+                }
+                placed.append(PlacedWord(
+                    text: word.text, location: SourceLocation(line: lines.count + 1, column: column), page: word.page,
+                    x0: word.x0, y0: word.y0, x1: word.x1, y1: word.y1))
+                line += word.text
+                column += word.text.unicodeScalars.count
+                previous = word
             }
-            if fields.count == 1, isPageNumber(fields[0]) { continue }
-            let kinds = fields.map(CellText.classify)
-            let hasLabel = kinds.contains(.label)
-            let hasNumbers = kinds.contains { if case .number = $0 { true } else { false } }
-            if hasLabel, !hasNumbers {
-                pendingLabels.append(fields.joined())
-                lines.append(fields.joined(separator: "\t"))
-                continue
-            }
-            if !hasLabel, hasNumbers, !pendingLabels.isEmpty {
-                // Numbers under a label wrapped above them: one row. The label lines stay
-                // in the text (as read); the joined row follows them.
-                lines.append(([pendingLabels.joined()] + fields).joined(separator: "\t"))
-                pendingLabels = []
-                continue
-            }
-            pendingLabels = []
-            lines.append(fields.joined(separator: "\t"))
+            lines.append(line)
         }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// The cells of a layout line: text separated by two or more spaces.
-    static func splitColumns(_ line: Substring) -> [String] {
-        var fields: [String] = []
-        var current = ""
-        var spaces = 0
-        for c in line {
-            if c == " " || c == "\u{3000}" {
-                spaces += 1
-                continue
-            }
-            if spaces >= 2, !current.isEmpty { fields.append(current); current = "" }
-            else if spaces == 1, !current.isEmpty { current.append(" ") }
-            spaces = 0
-            current.append(c)
-        }
-        if !current.isEmpty { fields.append(current) }
-        return fields
+        return SourceDocument(text: lines.joined(separator: "\n") + "\n", words: placed)
     }
 
     /// `-3-`, `— 3 —`, `3`, `第 3 页`: a page number printed between table rows.

@@ -15,23 +15,27 @@ public enum ReportFiles {
 
     /// Reads a file whose bytes are already in memory (the review screen hashes them first).
     public static func read(bytes: [UInt8], path: String) throws(ReadError) -> Report {
-        let text: String
+        try ReportReader.report(from: document(bytes: bytes, path: path), path: path)
+    }
+
+    /// What the file's reader makes of it: its text, and its tables' grids or its words'
+    /// places where the format has them. The core does the rest.
+    public static func document(bytes: [UInt8], path: String) throws(ReadError) -> SourceDocument {
         switch fileExtension(path) {
         case "html", "htm":
-            text = try HTMLReader.text(from: bytes, path: path)
+            return try HTMLReader.document(from: bytes, path: path)
         case "pdf":
             guard bytes.starts(with: Array("%PDF".utf8)) else {
                 throw ReadError(path: path, reason: .unsupportedFormat("it is not a PDF file"))
             }
-            text = try PDFReader.text(path: path)
+            return try PDFReader.document(path: path)
         case "docx":
-            text = try DOCXReader.text(from: bytes, path: path)
+            return try DOCXReader.document(from: bytes, path: path)
         case "doc":
             throw ReadError(path: path, reason: .unsupportedFormat("old Word .doc files are not read; save the report as .docx or text"))
         default:
-            text = try TextDecoder.decode(bytes, path: path)
+            return SourceDocument(text: try TextDecoder.decode(bytes, path: path))
         }
-        return try ReportReader.report(from: text, path: path)
     }
 
     static func fileExtension(_ path: String) -> String {

@@ -44,6 +44,7 @@ public enum TableLines {
                     case (_, .unplaced): "?"
                     case (.number(let q), _): q.description
                     case (.blank, _): "空"
+                    case (.unreadable, _): "不可读"
                     }
                 }
                 lines.append(TableLine(kind: .row, label: rowLabel(row), values: values, severity: worst, sourceLine: row.line))

@@ -70,7 +70,7 @@ struct CommandLineTests {
     func rulesCommand() throws {
         let run = try Subprocess.run([nianbaoBinary, "rules"])
         #expect(run.status == 0)
-        #expect(run.stdout.split(separator: "\n").count == 17)
+        #expect(run.stdout.split(separator: "\n").count == 19)
         #expect(run.stdout.contains("CROSS_YEAR_IN_FORCE"))
     }
 

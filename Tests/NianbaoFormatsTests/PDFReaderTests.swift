@@ -43,20 +43,22 @@ struct PDFReaderTests {
         #expect(!report.findings.contains { $0.rule.rawValue == "LABEL_VARIANT" })
     }
 
-    @Test("layout text: two or more spaces separate cells, page numbers go, a wrapped label joins its numbers")
-    func layoutToRows() {
-        let layout = """
-                  （二）部分公开（区分处理的，只计这一情 形，不
-                  计其他情形）
-                                              9    0         0     0   0   0     9
-
-                                                                           -3-
-                 2.没有现成信息需要另行制作        1    0   0   0    0    0   1
-            """
-        let rows = PDFReader.tabRows(fromLayout: layout).split(separator: "\n", omittingEmptySubsequences: true)
-        #expect(rows.contains("（二）部分公开（区分处理的，只计这一情 形，不计其他情形）\t9\t0\t0\t0\t0\t0\t9"))
-        #expect(rows.contains("2.没有现成信息需要另行制作\t1\t0\t0\t0\t0\t0\t1"))
-        #expect(!rows.contains { $0.contains("-3-") })
+    @Test("word boxes as text: a wide gap is a tab, a space's gap a space, page numbers go, each word placed")
+    func wordsToLines() {
+        func word(_ text: String, page: Int = 1, _ x0: Double, _ y0: Double, width: Double) -> PDFReader.RawWord {
+            PDFReader.RawWord(text: text, page: page, x0: x0, y0: y0, x1: x0 + width, y1: y0 + 12)
+        }
+        let document = PDFReader.layout([
+            word("2.没有现成信息需要另行制作", 140, 100, width: 130), word("1", 315, 101, width: 6), word("0", 350, 101, width: 6),
+            word("2024", 300, 300, width: 24), word("年", 327, 300, width: 12),
+            word("-3-", 290, 780, width: 20),
+            word("（七）总计", page: 2, 94, 80, width: 60),
+        ])
+        #expect(document.text == "2.没有现成信息需要另行制作\t1\t0\n2024 年\n\n（七）总计\n")
+        let one = document.words.first { $0.text == "1" }
+        #expect(one?.location == SourceLocation(line: 1, column: 16))
+        #expect(document.words.first { $0.text == "（七）总计" }?.location.line == 4)
+        #expect(!document.words.contains { $0.text == "-3-" })
     }
 
     @Test("a file named .pdf that is not one, and a broken PDF, get a clear message")

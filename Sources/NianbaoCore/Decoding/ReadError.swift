@@ -5,6 +5,8 @@ public struct ReadError: Error, Hashable, Sendable, CustomStringConvertible {
         case unreadable(String)
         case empty
         case tooLarge(bytes: Int, limit: Int)
+        /// The file is within the limit, but what it expands to (a zip's member, a page's text) is not.
+        case textTooLarge(limit: Int)
         case binary
         case unknownEncoding
         case notAReport
@@ -28,6 +30,7 @@ public struct ReadError: Error, Hashable, Sendable, CustomStringConvertible {
         case .empty: "the file is empty"
         case .tooLarge(let bytes, let limit):
             "it is \(megabytes(bytes)) MB, more than the \(megabytes(limit)) MB an annual report can be"
+        case .textTooLarge(let limit): "what it holds expands to more than the \(megabytes(limit)) MB an annual report can be"
         case .binary: "it is a binary file, not text"
         case .unknownEncoding: "the text is not UTF-8, UTF-16 or GB18030/GBK"
         case .notAReport: "no annual report found: none of the six sections and none of the three tables"

@@ -3,6 +3,9 @@
 public enum CellValue: Hashable, Sendable {
     case number(Quantity)
     case blank
+    /// The cell holds a number with more digits than any count can have: it is reported
+    /// (`UNREADABLE_CELL`), never taken as a number.
+    case unreadable
 
     public var quantity: Quantity? {
         if case .number(let q) = self { return q }

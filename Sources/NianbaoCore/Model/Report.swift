@@ -15,6 +15,8 @@ public struct Report: Sendable {
     public let dateLine: Int?
     public let sections: [SectionSpan]
     public let tables: [TableID: ExtractedTable]
+    /// Tables whose spans the reader cut to the table's size: the first line and how many.
+    public let clampedSpans: [(line: Int, count: Int)]
     public internal(set) var findings: [Finding] = []
     /// Every extracted cell by id.
     public var cells: CellTable { CellTable(tables: tables) }
@@ -23,8 +25,10 @@ public struct Report: Sendable {
 
     init(
         path: String, text: ReportText, title: Title?, year: Int?, template: Template?, shownTemplate: Template?,
-        date: ReportDate?, dateLine: Int?, sections: [SectionSpan], tables: [TableID: ExtractedTable]
+        date: ReportDate?, dateLine: Int?, sections: [SectionSpan], tables: [TableID: ExtractedTable],
+        clampedSpans: [(line: Int, count: Int)] = []
     ) {
+        self.clampedSpans = clampedSpans
         self.path = path
         self.text = text
         self.title = title

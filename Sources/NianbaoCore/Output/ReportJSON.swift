@@ -15,6 +15,7 @@ public enum ReportJSON {
             switch report.cells[id]!.value {
             case .number(let q): json.raw(q.description)
             case .blank: json.string("blank")
+            case .unreadable: json.string("unreadable")
             }
         }
         json.endObject()

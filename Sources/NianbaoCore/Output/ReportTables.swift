@@ -10,6 +10,7 @@ public enum ReportTables {
             switch cell.value {
             case .number(let q): value = q.description
             case .blank: value = "blank"
+            case .unreadable: value = "unreadable"
             }
             return [csvField(report.path), id.rawValue, value, String(cell.source.line), String(cell.source.column)].joined(separator: ",")
         }
@@ -38,6 +39,7 @@ public enum ReportTables {
                     switch cell.value {
                     case .number(let q): return q.description
                     case .blank: return "（空）"
+                    case .unreadable: return "（无法读取）"
                     }
                 }
                 out += "| \(row.spec.label) | " + values.joined(separator: " | ") + " |\n"

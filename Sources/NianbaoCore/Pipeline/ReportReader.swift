@@ -15,7 +15,12 @@ public enum ReportReader {
 
     /// Parses and checks text that is already decoded (other formats' readers end here).
     public static func report(from text: String, path: String) throws(ReadError) -> Report {
-        var report = ReportParser.parse(text, path: path)
+        try report(from: SourceDocument(text: text), path: path)
+    }
+
+    /// Parses and checks a document a format reader made (text with grids or placed words).
+    public static func report(from document: SourceDocument, path: String) throws(ReadError) -> Report {
+        var report = ReportParser.parse(document, path: path)
         let titled = report.title.map { $0.text.includes("报告") } ?? false
         if report.sections.isEmpty, report.tables.isEmpty, !titled { throw ReadError(path: path, reason: .notAReport) }
         report.findings = RuleCatalogue.check(report)

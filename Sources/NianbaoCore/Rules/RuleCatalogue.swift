@@ -7,6 +7,8 @@ public enum RuleCatalogue {
         Table2RowTotalRule(),
         Table3GroupTotalRule(),
         BlankCellRule(),
+        UnreadableCellRule(),
+        SpanClampedRule(),
         MissingTableRule(),
         MissingRowRule(),
         RowShapeRule(),

@@ -129,6 +129,7 @@ struct RowMatcher {
         guard let slot else { return Cell(id: id, value: .blank, source: fallback, provenance: .unplaced) }
         switch slot.kind {
         case .number(let q): return Cell(id: id, value: .number(q), source: slot.location)
+        case .tooLarge: return Cell(id: id, value: .unreadable, source: slot.location)
         default: return Cell(id: id, value: .blank, source: slot.location)
         }
     }

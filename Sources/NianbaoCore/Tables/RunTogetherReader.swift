@@ -148,7 +148,7 @@ enum RunTogetherReader {
             if found.count > 1 { return }
             if parts.count == columns - 1 {
                 let last = String(d[at...])
-                guard !last.isEmpty, last == "0" || last.first != "0", last.count <= 12 else { return }
+                guard !last.isEmpty, last == "0" || last.first != "0", last.count <= NumberReader.maxWholeDigits else { return }
                 if total {
                     let sum = parts.reduce(0) { $0 + Int($1)! }
                     guard Int(last) == sum else { return }
@@ -158,7 +158,7 @@ enum RunTogetherReader {
             }
             let remainingParts = columns - parts.count
             guard d.count - at >= remainingParts else { return }
-            for length in 1...min(12, d.count - at - (remainingParts - 1)) {
+            for length in 1...min(NumberReader.maxWholeDigits, d.count - at - (remainingParts - 1)) {
                 let part = String(d[at..<(at + length)])
                 if length > 1, part.first == "0" { break }
                 parts.append(part)

@@ -15,7 +15,7 @@ enum TableExtractor {
         .t3: ["未经复议直接起诉", "复议后起诉"],
     ]
 
-    static func extract(_ text: ReportText, sections: [SectionSpan], year: Int?) -> Result {
+    static func extract(_ text: ReportText, sections: [SectionSpan], year: Int?, layout: DocumentLayout = .none) -> Result {
         // Before the reports on 2019 there were no official tables: older statistics tables
         // (指标名称/计量单位/…) are not read as if they were, and the tables are reported absent.
         if let year, Template.inForce(forYear: year) == nil { return Result(tables: [:], template: nil, shownTemplate: nil) }
@@ -24,10 +24,15 @@ enum TableExtractor {
         var runTogether: [TableID: Range<Int>] = [:]
         for table in TableID.allCases {
             guard let region = region(of: table, in: text, sections: sections) else { continue }
-            if RunTogetherReader.fits(text, region) {
-                runTogether[table] = region
-            } else {
-                rowsByTable[table] = (rows(text, region), region)
+            switch layout.kind(of: region) {
+            case .grid: rowsByTable[table] = (GridLayout.rows(text, region, index: layout.grids), region)
+            case .positions: rowsByTable[table] = (PositionLayout.rows(Array(layout.words(in: region))), region)
+            case .text:
+                if RunTogetherReader.fits(text, region) {
+                    runTogether[table] = region
+                } else {
+                    rowsByTable[table] = (rows(text, region), region)
+                }
             }
         }
         let shown = TemplateDetector.detect(table1: rowsByTable[.t1]?.rows ?? [], table2: rowsByTable[.t2]?.rows ?? [])

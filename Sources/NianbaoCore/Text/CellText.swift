@@ -4,6 +4,9 @@ public enum CellText: Hashable, Sendable {
     /// A dash or slash standing for "nothing to report": blank, not zero.
     case blankMarker
     case number(Quantity)
+    /// Written as a number, but with more digits than any count can have (the model keeps
+    /// up to `NumberReader.maxWholeDigits`): reported as unreadable, never taken.
+    case tooLarge
     case label
 
     /// Full-width digits, spaces inside the number and a unit after it are layout noise.
@@ -27,6 +30,8 @@ public enum CellText: Hashable, Sendable {
             }
         }
         if others == 0, markers <= 2 { return .blankMarker }
-        return isNumber ? reader.result.map(CellText.number) ?? .label : .label
+        guard isNumber else { return .label }
+        if reader.endsTooLarge { return .tooLarge }
+        return reader.result.map(CellText.number) ?? .label
     }
 }

@@ -3,7 +3,8 @@
 enum ChineseNumber {
     static func value<S: StringProtocol>(_ text: S) -> Int? {
         let scalars = Array(text.unicodeScalars)
-        guard !scalars.isEmpty else { return nil }
+        // Longer runs are not the small numbers this reads, and would not fit an Int.
+        guard !scalars.isEmpty, scalars.count <= 12 else { return nil }
         if scalars.allSatisfy({ Characters.isDigit($0) }) {
             return Int(String(String.UnicodeScalarView(scalars.map(Characters.halfWidth))))
         }

@@ -1,8 +1,17 @@
 /// Reads a number one scalar at a time, without allocating: `12`, `+3`, `-2`, `1,234`,
 /// `18.6`, `24252.311082` (six decimals at most), then an optional unit (万元, 元, 件 …).
+///
+/// A whole part of more than `maxWholeDigits` digits is read to its end but not taken:
+/// the model keeps millionths in 64 bits, and no count in a report comes near a trillion.
+/// `isTooLarge` then tells the caller, so that the cell is reported, never wrapped round.
 struct NumberReader {
+    /// The most whole digits a value may have (in millionths, even a sum of ninety such values fits in an Int64).
+    static let maxWholeDigits = 11
     private enum State { case start, sign, whole, comma, dot, fraction, unit, unitWan, done }
     private var state = State.start
+    private var wholeDigits = 0
+    /// The whole part had more digits than the model holds.
+    private(set) var isTooLarge = false
     private var negative = false
     private var whole: Int64 = 0
     private var fraction: Int64 = 0
@@ -15,14 +24,13 @@ struct NumberReader {
         case .start:
             if s == "+" || s == "-" { negative = s == "-"; state = .sign; return true }
             guard let digit else { return false }
-            whole = digit; state = .whole; return true
+            takeWhole(digit); state = .whole; return true
         case .sign:
             guard let digit else { return false }
-            whole = digit; state = .whole; return true
+            takeWhole(digit); state = .whole; return true
         case .whole, .comma:
             if let digit {
-                guard whole < 1_000_000_000_000 else { return false }
-                whole = whole * 10 + digit; state = .whole; return true
+                takeWhole(digit); state = .whole; return true
             }
             guard state == .whole else { return false }
             if s == "," { state = .comma; return true }
@@ -43,6 +51,13 @@ struct NumberReader {
         }
     }
 
+    private mutating func takeWhole(_ digit: Int64) {
+        // Leading zeros add no digits ("007").
+        if wholeDigits > 0 || digit != 0 { wholeDigits += 1 }
+        if wholeDigits > Self.maxWholeDigits { isTooLarge = true; return }
+        whole = whole * 10 + digit
+    }
+
     private mutating func unit(_ s: Unicode.Scalar) -> Bool {
         switch s {
         case "万": state = .unitWan; return true
@@ -51,8 +66,17 @@ struct NumberReader {
         }
     }
 
-    /// The number read, or nil when the text ended where a number cannot.
+    /// True when the text is a well-formed number whose whole part is too long to keep.
+    var endsTooLarge: Bool {
+        switch state {
+        case .whole, .fraction, .done: isTooLarge
+        default: false
+        }
+    }
+
+    /// The number read, or nil when the text ended where a number cannot (or was too large).
     var result: Quantity? {
+        if isTooLarge { return nil }
         switch state {
         case .whole, .fraction, .done:
             var scaled = fraction

@@ -1,0 +1,400 @@
+/// Reads the rows of a PDF table from the positions of its words, never from how many
+/// numbers a line holds.
+///
+/// - Columns: the numbers of a run of rows under one header line up; each column is the
+///   set of numbers (and header words) standing at one x position, so a blank cell is a
+///   column with nothing in it on that row, not a shift of the numbers after it.
+/// - Labels: words left of the numbers. A line of a label wrapped over several lines
+///   continues the label above it when it starts where that one starts (or is centred
+///   where it is centred), follows it closely, does not start with a number of its own
+///   (一、 （二） 3.) and the label above it filled its cell to the edge. A narrow group
+///   label (三、本年度办理结果) that lands on a sub-item's line is kept apart from it by x:
+///   the sub-item starts at an x where numbered labels start.
+/// - Rows: a label with no other label to its right (the most specific one) makes a row,
+///   as tall as all its lines; the numbers whose middle lies in that height are its
+///   values. So a 总计 printed at the top of a tall row and the other numbers in its
+///   middle belong to the same row, and so do the numbers beside a label's last fragment.
+enum PositionLayout {
+    /// The rows of the words on the lines of `range` (0-based), in the order they stand.
+    static func rows(_ words: [PlacedWord]) -> [LogicalRow] {
+        let items = words.map(Item.init).filter { !$0.text.isEmpty }
+        guard !items.isEmpty else { return [] }
+        let values = items.filter(\.isValue)
+        guard let dataLeft = values.map(\.box.x0).min() else {
+            // No numbers: the lines as they stand, one label per line.
+            return visualLines(items).map { LogicalRow(cells: $0.map(\.cell)) }
+        }
+        let lineHeight = median(items.map(\.box.height))
+        let labels = items.filter { !$0.isValue && $0.box.centerX < dataLeft - 0.5 }
+        let headers = items.filter { !$0.isValue && $0.box.centerX >= dataLeft - 0.5 }
+        let segments = Segments(values: values, headers: headers)
+        let labelCells = LabelCells(labels, values: values, segments: segments, dataLeft: dataLeft, lineHeight: lineHeight)
+        return RowAssembly(
+            leaves: labelCells.leaves, values: values, headers: headers, segments: segments, lineHeight: lineHeight
+        ).rows
+    }
+
+    /// A word with what the layout needs of it.
+    struct Item {
+        let text: String
+        let location: SourceLocation
+        let box: PlacedWord
+        let isValue: Bool
+
+        init(_ word: PlacedWord) {
+            text = String(word.text.trimmedSpaces)
+            location = word.location
+            box = word
+            switch CellText.classify(text) {
+            case .number, .blankMarker, .tooLarge: isValue = true
+            case .empty, .label: isValue = false
+            }
+        }
+
+        var cell: RawCell { RawCell(text: Substring(text), location: location) }
+        var startsWithNumbering: Bool { LabelText.stripNumbering(text).unicodeScalars.count < text.unicodeScalars.count }
+    }
+
+    static func median(_ xs: [Double]) -> Double {
+        guard !xs.isEmpty else { return 12 }
+        let sorted = xs.sorted()
+        return sorted[sorted.count / 2]
+    }
+
+    /// How much two boxes overlap vertically, as a share of the lower of the two (0 on other pages).
+    static func verticalOverlap(_ a: PlacedWord, _ b: PlacedWord) -> Double {
+        guard a.page == b.page else { return 0 }
+        let overlap = min(a.y1, b.y1) - max(a.y0, b.y0)
+        let base = min(a.height, b.height)
+        return base > 0 ? max(overlap, 0) / base : 0
+    }
+
+    /// Words grouped into the lines they print on, top to bottom (see `PageLines`).
+    static func visualLines(_ items: [Item]) -> [[Item]] {
+        PageLines.group(items.map(\.box)).map { $0.map { items[$0] } }
+    }
+}
+
+extension PositionLayout {
+    /// Runs of rows under one header: a line of header words after numbers starts a new
+    /// run (Table 1's four small tables), and each run has its own columns.
+    struct Segments {
+        /// Where each run starts: page and top.
+        private var starts: [(page: Int, y: Double)] = []
+        /// The columns of each run, left to right, as x ranges.
+        private(set) var columns: [[ClosedRange<Double>]] = []
+
+        init(values: [Item], headers: [Item]) {
+            let valueLines = PositionLayout.visualLines(values)
+            let headerLines = PositionLayout.visualLines(headers).filter { line in
+                // Text standing among a row's numbers is a cell ("无"), not a header.
+                !valueLines.contains { PositionLayout.verticalOverlap($0[0].box, line[0].box) >= 0.5 }
+            }
+            enum Event { case values([Item]), header([Item]) }
+            var events = valueLines.map(Event.values) + headerLines.map(Event.header)
+            func key(_ e: Event) -> (Int, Double) {
+                switch e {
+                case .values(let l), .header(let l): (l[0].box.page, l.map(\.box.y0).min()!)
+                }
+            }
+            events.sort { key($0) < key($1) }
+            var runValues: [[Item]] = [[]], runHeaders: [[Item]] = [[]]
+            starts = [(events.first.map { key($0).0 } ?? 1, -.infinity)]
+            var sawValues = false
+            for event in events {
+                switch event {
+                case .values(let line):
+                    runValues[runValues.count - 1] += line
+                    sawValues = true
+                case .header(let line):
+                    if sawValues {
+                        let (page, y) = key(event)
+                        starts.append((page, y))
+                        runValues.append([])
+                        runHeaders.append([])
+                        sawValues = false
+                    }
+                    runHeaders[runHeaders.count - 1] += line
+                }
+            }
+            columns = zip(runValues, runHeaders).map { Self.columns(values: $0, headers: $1) }
+        }
+
+        /// The run a box belongs to.
+        func segment(of box: PlacedWord) -> Int {
+            var index = 0
+            for (i, start) in starts.enumerated() where (start.page, start.y) <= (box.page, box.y0 + 0.5) { index = i }
+            return index
+        }
+
+        /// The column of a run a value stands in.
+        func column(of box: PlacedWord, segment: Int) -> Int? {
+            columns[segment].firstIndex { $0.contains(box.centerX) }
+        }
+
+        /// Columns from the numbers (each aligned on its centre, left or right edge with the
+        /// others of its column) and from the header words over a column no number fills.
+        static func columns(values: [Item], headers: [Item]) -> [ClosedRange<Double>] {
+            var clusters: [Cluster] = []
+            for item in values.sorted(by: { $0.box.centerX < $1.box.centerX }) {
+                if let index = clusters.firstIndex(where: { $0.aligns(with: item.box) }) {
+                    clusters[index].add(item.box)
+                } else {
+                    clusters.append(Cluster(item.box))
+                }
+            }
+            // A header word over one column belongs to it; over none, it names a column of
+            // its own (left blank in every row); over two or more, it heads a group.
+            var headerOnly: [Cluster] = []
+            for item in headers {
+                let over = clusters.filter { $0.overlaps(item.box) }
+                if over.count >= 1 { continue }
+                if let index = headerOnly.firstIndex(where: { $0.overlaps(item.box) }) {
+                    headerOnly[index].add(item.box)
+                } else {
+                    headerOnly.append(Cluster(item.box))
+                }
+            }
+            let groupsOfOthers = headerOnly.filter { candidate in
+                headerOnly.filter { $0.range != candidate.range && candidate.overlaps($0) }.count >= 2
+            }
+            clusters += headerOnly.filter { c in !groupsOfOthers.contains { $0.range == c.range } }
+            let sorted = clusters.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
+            // Each column reaches half way to its neighbours, so that a value is in one column only.
+            var ranges: [ClosedRange<Double>] = []
+            for (i, range) in sorted.enumerated() {
+                let low = i == 0 ? -Double.infinity : (sorted[i - 1].upperBound + range.lowerBound) / 2
+                let high = i == sorted.count - 1 ? Double.infinity : (range.upperBound + sorted[i + 1].lowerBound) / 2
+                ranges.append(min(low, high)...max(low, high))
+            }
+            return ranges
+        }
+    }
+
+    /// The boxes of one column.
+    struct Cluster {
+        var x0s: [Double] = [], x1s: [Double] = []
+        var range: ClosedRange<Double>
+
+        init(_ box: PlacedWord) {
+            x0s = [box.x0]
+            x1s = [box.x1]
+            range = box.x0...box.x1
+        }
+
+        mutating func add(_ box: PlacedWord) {
+            x0s.append(box.x0)
+            x1s.append(box.x1)
+            range = min(range.lowerBound, box.x0)...max(range.upperBound, box.x1)
+        }
+
+        /// Centred, left- or right-aligned with the first box of the column.
+        func aligns(with box: PlacedWord) -> Bool {
+            let tolerance = 1.5
+            let center = (x0s[0] + x1s[0]) / 2
+            return abs(box.centerX - center) <= tolerance || abs(box.x0 - x0s[0]) <= tolerance
+                || abs(box.x1 - x1s[0]) <= tolerance
+        }
+
+        func overlaps(_ box: PlacedWord) -> Bool { box.x0 < range.upperBound - 0.5 && box.x1 > range.lowerBound + 0.5 }
+        func overlaps(_ other: Cluster) -> Bool {
+            other.range.lowerBound < range.upperBound - 0.5 && other.range.upperBound > range.lowerBound + 0.5
+        }
+    }
+}
+
+extension PositionLayout {
+    /// A label as its cell holds it: one or more pieces, joined.
+    struct LabelCell {
+        var pieces: [Piece]
+        var text: String { pieces.map(\.text).joined() }
+        var first: Piece { pieces[0] }
+        var last: Piece { pieces[pieces.count - 1] }
+        var page: Int { first.box.page }
+        var top: Double { pieces.map(\.box.y0).min()! }
+        var bottom: Double { pieces.map(\.box.y1).max()! }
+        var x0: Double { pieces.map(\.box.x0).min()! }
+        var x1: Double { pieces.map(\.box.x1).max()! }
+        /// The columns of the numbers printed on the lines of its pieces.
+        var valueColumns: Set<Int> = []
+        var hasHeaderWords = false
+    }
+
+    /// Words of one line that belong to one cell, joined.
+    struct Piece {
+        var items: [Item]
+        var text: String { items.map(\.text).joined() }
+        var box: PlacedWord {
+            let first = items[0].box
+            return PlacedWord(
+                text: text, location: first.location, page: first.page, x0: items.map(\.box.x0).min()!,
+                y0: items.map(\.box.y0).min()!, x1: items.map(\.box.x1).max()!, y1: items.map(\.box.y1).max()!)
+        }
+        var startsWithNumbering: Bool { items[0].startsWithNumbering }
+        /// Only a number such as `1.` or `（三）`, its text following in the next word.
+        var isBareNumbering: Bool { items.count == 1 && LabelText.stripNumbering(items[0].text).isEmpty && startsWithNumbering }
+    }
+
+    /// The label cells of a table and which of them are the most specific of their row.
+    struct LabelCells {
+        private(set) var cells: [LabelCell] = []
+
+        init(_ labels: [Item], values: [Item], segments: Segments, dataLeft: Double, lineHeight: Double) {
+            // Where numbered labels start: a word starting at one of these begins a cell.
+            let edges = labels.filter(\.startsWithNumbering).map(\.box.x0)
+            func isEdge(_ x: Double) -> Bool { edges.filter { abs($0 - x) <= 1.5 }.count >= 2 }
+            var pieces: [Piece] = []
+            for line in PositionLayout.visualLines(labels) {
+                var current: Piece?
+                for item in line {
+                    if var piece = current {
+                        let gap = item.box.x0 - piece.box.x1
+                        let splits = item.startsWithNumbering || gap > 1.2 * lineHeight
+                            || (isEdge(item.box.x0) && !piece.isBareNumbering)
+                        if !splits {
+                            piece.items.append(item)
+                            current = piece
+                            continue
+                        }
+                        pieces.append(piece)
+                    }
+                    current = Piece(items: [item])
+                }
+                if let current { pieces.append(current) }
+            }
+            let valueLines = PositionLayout.visualLines(values)
+            func valueColumns(of piece: Piece) -> Set<Int> {
+                var columns = Set<Int>()
+                for line in valueLines where PositionLayout.verticalOverlap(line[0].box, piece.box) >= 0.5 {
+                    for item in line {
+                        let segment = segments.segment(of: item.box)
+                        if let column = segments.column(of: item.box, segment: segment) { columns.insert(segment * 1000 + column) }
+                    }
+                }
+                return columns
+            }
+            // The right end a full line of a cell reaches: the next place a numbered label
+            // starts, or the first column of numbers.
+            let starts = Set(edges.map { ($0 * 2).rounded() / 2 }).sorted()
+            func rightLimit(after x: Double) -> Double { starts.first { $0 > x + 1.5 } ?? dataLeft }
+            for piece in pieces.sorted(by: { ($0.box.page, $0.box.y0) < ($1.box.page, $1.box.y0) }) {
+                let columns = valueColumns(of: piece)
+                let box = piece.box
+                let continued = piece.startsWithNumbering ? nil : cells.indices.last { index in
+                    let above = cells[index]
+                    let last = above.last.box
+                    guard above.page == box.page else { return false }
+                    let gap = box.y0 - last.y1
+                    let aligned = abs(above.first.box.x0 - box.x0) <= 2 || abs(above.first.box.centerX - box.centerX) <= 2
+                    let filled = rightLimit(after: last.x1 - 0.1) - last.x1 <= 2.5 * lineHeight
+                    return aligned && filled && gap > -0.3 * lineHeight && gap < 1.2 * lineHeight
+                        && above.valueColumns.isDisjoint(with: columns)
+                }
+                if let index = continued {
+                    cells[index].pieces.append(piece)
+                    cells[index].valueColumns.formUnion(columns)
+                } else {
+                    var cell = LabelCell(pieces: [piece])
+                    cell.valueColumns = columns
+                    cells.append(cell)
+                }
+            }
+        }
+
+        /// Labels with no other label to their right on any of their lines: one per row.
+        var leaves: [LabelCell] {
+            cells.filter { cell in
+                !cells.contains { other in
+                    other.page == cell.page && other.x0 >= cell.x1 - 2
+                        && min(other.bottom, cell.bottom) - max(other.top, cell.top) > 0.5
+                }
+            }
+        }
+    }
+}
+
+extension PositionLayout {
+    /// Rows made from the leaf labels and the numbers and header words beside them.
+    struct RowAssembly {
+        private(set) var rows: [LogicalRow] = []
+
+        init(leaves: [LabelCell], values: [Item], headers: [Item], segments: Segments, lineHeight: Double) {
+            var members = [[Item]](repeating: [], count: leaves.count)
+            var loose: [Item] = []
+            for item in values + headers {
+                let box = item.box
+                let containing = leaves.indices.filter { i in
+                    leaves[i].page == box.page && leaves[i].top - 0.5 <= box.centerY && box.centerY <= leaves[i].bottom + 0.5
+                }
+                if let best = containing.max(by: { Self.overlap(leaves[$0], box) < Self.overlap(leaves[$1], box) }) {
+                    members[best].append(item)
+                    continue
+                }
+                let near = leaves.indices.filter { leaves[$0].page == box.page }.min { Self.distance(leaves[$0], box) < Self.distance(leaves[$1], box) }
+                if item.isValue, let near, Self.distance(leaves[near], box) <= 0.6 * lineHeight {
+                    members[near].append(item)
+                } else {
+                    loose.append(item)
+                }
+            }
+            var placed: [(page: Int, y: Double, row: LogicalRow)] = []
+            for (leaf, items) in zip(leaves, members) {
+                let label = RawCell(text: Substring(leaf.text), location: leaf.first.items[0].location)
+                placed.append((leaf.page, leaf.top, Self.row(label: label, items: items, segments: segments)))
+            }
+            for line in PositionLayout.visualLines(loose) {
+                placed.append((line[0].box.page, line.map(\.box.y0).min()!, Self.row(label: nil, items: line, segments: segments)))
+            }
+            rows = placed.sorted { ($0.page, $0.y) < ($1.page, $1.y) }.map(\.row)
+        }
+
+        static func overlap(_ leaf: LabelCell, _ box: PlacedWord) -> Double {
+            min(leaf.bottom, box.y1) - max(leaf.top, box.y0)
+        }
+
+        static func distance(_ leaf: LabelCell, _ box: PlacedWord) -> Double {
+            box.centerY < leaf.top ? leaf.top - box.centerY : max(box.centerY - leaf.bottom, 0)
+        }
+
+        /// A row: its label, then one field per column of its run, empty where no word stands.
+        /// Numbers that do not fall one per column are given in reading order, so that the
+        /// row's shape is judged as in text.
+        static func row(label: RawCell?, items: [Item], segments: Segments) -> LogicalRow {
+            let values = items.filter(\.isValue)
+            let words = items.filter { !$0.isValue }
+            let anchor = (values.first ?? words.first).map { segments.segment(of: $0.box) } ?? 0
+            let columns = segments.columns[anchor]
+            var slots = [[Item]](repeating: [], count: columns.count)
+            var fits = !columns.isEmpty
+            for item in items.sorted(by: { $0.box.y0 < $1.box.y0 }) {
+                guard segments.segment(of: item.box) == anchor || !item.isValue,
+                      let column = segments.column(of: item.box, segment: anchor) else {
+                    fits = fits && !item.isValue
+                    continue
+                }
+                slots[column].append(item)
+                if item.isValue, slots[column].filter(\.isValue).count > 1 { fits = false }
+                if item.isValue, slots[column].contains(where: { !$0.isValue }) { fits = false }
+            }
+            var cells: [RawCell] = label.map { [$0] } ?? []
+            if values.isEmpty {
+                // A header line: its words as they stand, those of one column joined ("自然" "人").
+                cells += slots.filter { !$0.isEmpty }.map { joined($0) }
+                return LogicalRow(cells: cells)
+            }
+            guard fits else {
+                cells += items.sorted { $0.box.x0 < $1.box.x0 }.map(\.cell)
+                return LogicalRow(cells: cells)
+            }
+            let fallback = label?.location ?? values[0].location
+            for slot in slots {
+                cells.append(slot.isEmpty ? RawCell(text: "", location: fallback) : joined(slot))
+            }
+            return LogicalRow(cells: cells)
+        }
+
+        static func joined(_ items: [Item]) -> RawCell {
+            RawCell(text: Substring(items.map(\.text).joined()), location: items[0].location)
+        }
+    }
+}
