@@ -15,6 +15,11 @@ struct RowShapeRule: ReportRule {
                         : "数字连写为“\(digits)”，有多种拆法都符合本行总计"
                     return finding(cells: problem.cells, line: problem.line, "\(Wording.table(table.id)) \(name)：无法读取（\(why)），不猜测数值")
                 }
+                if problem.unplaced {
+                    return finding(
+                        cells: problem.cells, line: problem.line,
+                        "\(Wording.table(table.id)) \(name)：\(problem.found) 个数无法按位置对应到列，未读取，不猜测数值")
+                }
                 let anchor = table.schema.anchor == .trailing ? "按右端（总计列）对齐" : "按左端对齐"
                 return finding(
                     cells: problem.cells, line: problem.line,

@@ -29,6 +29,8 @@ public struct RowShapeProblem: Hashable, Sendable {
     /// (not exactly one, or the row would have been read).
     public var runTogether: String? = nil
     public var splits: Int = 0
+    /// Read by position, the values could not be put one to a column: none was placed.
+    public var unplaced = false
 }
 
 /// A heading or label that differs from the official text but was still recognised.

@@ -21,6 +21,9 @@ public struct RawCell: Sendable {
 /// The cells of one table row in reading order, whatever the layout they came from.
 public struct LogicalRow: Sendable {
     public var cells: [RawCell]
+    /// Its values were seen but could not be put one to a column (read by position, two
+    /// numbers under one heading): none of them is placed, and the row is reported.
+    public var unplaceable = false
 
     public init(cells: [RawCell]) { self.cells = cells }
 

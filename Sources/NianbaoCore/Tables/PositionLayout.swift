@@ -25,8 +25,15 @@ enum PositionLayout {
             return visualLines(items).map { LogicalRow(cells: $0.map(\.cell)) }
         }
         let lineHeight = median(items.map(\.box.height))
-        let labels = items.filter { !$0.isValue && $0.box.centerX < dataLeft - 0.5 }
-        let headers = items.filter { !$0.isValue && $0.box.centerX >= dataLeft - 0.5 }
+        var labels = items.filter { !$0.isValue && $0.box.centerX < dataLeft - 0.5 }
+        var headers = items.filter { !$0.isValue && $0.box.centerX >= dataLeft - 0.5 }
+        // A table whose rows have no labels (Table 3: one row of numbers under its header):
+        // the words left of the first number head a column that is blank, not a label.
+        let valueLines = visualLines(values)
+        if !labels.contains(where: { label in valueLines.contains { verticalOverlap($0[0].box, label.box) >= 0.5 } }) {
+            headers += labels
+            labels = []
+        }
         let segments = Segments(values: values, headers: headers)
         let labelCells = LabelCells(labels, values: values, segments: segments, dataLeft: dataLeft, lineHeight: lineHeight)
         return RowAssembly(
@@ -132,8 +139,13 @@ extension PositionLayout {
             columns[segment].firstIndex { $0.contains(box.centerX) }
         }
 
-        /// Columns from the numbers (each aligned on its centre, left or right edge with the
-        /// others of its column) and from the header words over a column no number fills.
+        /// The columns of a run. Each heading of a single column (a heading over two or more
+        /// others, such as 法人或其他组织, heads a group and is left out) is a column; a column
+        /// reaches half way to its neighbours' middles, since the headings stand centred in
+        /// their cells while the numbers may be centred, left or right in them. The numbers
+        /// are grouped by how they line up (centre, left or right edge); when two groups of
+        /// numbers fall under one heading, or there is no heading, the groups of numbers are
+        /// the columns, with the headings over none of them as columns left blank.
         static func columns(values: [Item], headers: [Item]) -> [ClosedRange<Double>] {
             var clusters: [Cluster] = []
             for item in values.sorted(by: { $0.box.centerX < $1.box.centerX }) {
@@ -143,31 +155,41 @@ extension PositionLayout {
                     clusters.append(Cluster(item.box))
                 }
             }
-            // A header word over one column belongs to it; over none, it names a column of
-            // its own (left blank in every row); over two or more, it heads a group.
-            var headerOnly: [Cluster] = []
-            for item in headers {
-                let over = clusters.filter { $0.overlaps(item.box) }
-                if over.count >= 1 { continue }
-                if let index = headerOnly.firstIndex(where: { $0.overlaps(item.box) }) {
-                    headerOnly[index].add(item.box)
-                } else {
-                    headerOnly.append(Cluster(item.box))
-                }
+            let leaves = headingPositions(headers)
+            if !leaves.isEmpty {
+                let ranges = spans(around: leaves)
+                let homes = clusters.map { cluster in ranges.firstIndex { $0.contains(cluster.center) } }
+                if Set(homes.compactMap { $0 }).count == homes.count { return ranges }
             }
-            let groupsOfOthers = headerOnly.filter { candidate in
-                headerOnly.filter { $0.range != candidate.range && candidate.overlaps($0) }.count >= 2
+            // Headings over no group of numbers stand for columns left blank in every row.
+            let blankColumns = leaves.filter { position in !clusters.contains { $0.range.contains(position) } }
+            let centres = (clusters.map(\.center) + blankColumns).sorted()
+            return spans(around: centres)
+        }
+
+        /// The middles of the headings of single columns, left to right (fragments of one
+        /// heading, such as 自然 over 人, stand at one middle).
+        static func headingPositions(_ headers: [Item]) -> [Double] {
+            func positions(_ xs: [Double]) -> [Double] {
+                var out: [Double] = []
+                for x in xs.sorted() where out.last.map({ x - $0 > 3 }) ?? true { out.append(x) }
+                return out
             }
-            clusters += headerOnly.filter { c in !groupsOfOthers.contains { $0.range == c.range } }
-            let sorted = clusters.map(\.range).sorted { $0.lowerBound < $1.lowerBound }
-            // Each column reaches half way to its neighbours, so that a value is in one column only.
-            var ranges: [ClosedRange<Double>] = []
-            for (i, range) in sorted.enumerated() {
-                let low = i == 0 ? -Double.infinity : (sorted[i - 1].upperBound + range.lowerBound) / 2
-                let high = i == sorted.count - 1 ? Double.infinity : (range.upperBound + sorted[i + 1].lowerBound) / 2
-                ranges.append(min(low, high)...max(low, high))
+            let centres = headers.map(\.box.centerX)
+            let leaves = headers.filter { heading in
+                let inside = centres.filter { $0 > heading.box.x0 + 0.5 && $0 < heading.box.x1 - 0.5 }
+                return positions(inside).count < 2
             }
-            return ranges
+            return positions(leaves.map(\.box.centerX))
+        }
+
+        /// Ranges that meet half way between neighbouring middles, the outer ones open.
+        static func spans(around middles: [Double]) -> [ClosedRange<Double>] {
+            middles.enumerated().map { i, middle in
+                let low = i == 0 ? -Double.infinity : (middles[i - 1] + middle) / 2
+                let high = i == middles.count - 1 ? Double.infinity : (middle + middles[i + 1]) / 2
+                return low...high
+            }
         }
     }
 
@@ -196,9 +218,10 @@ extension PositionLayout {
                 || abs(box.x1 - x1s[0]) <= tolerance
         }
 
-        func overlaps(_ box: PlacedWord) -> Bool { box.x0 < range.upperBound - 0.5 && box.x1 > range.lowerBound + 0.5 }
-        func overlaps(_ other: Cluster) -> Bool {
-            other.range.lowerBound < range.upperBound - 0.5 && other.range.upperBound > range.lowerBound + 0.5
+        /// The middle of the column's numbers.
+        var center: Double {
+            let middles = zip(x0s, x1s).map { ($0 + $1) / 2 }.sorted()
+            return middles[middles.count / 2]
         }
     }
 }
@@ -357,40 +380,59 @@ extension PositionLayout {
         }
 
         /// A row: its label, then one field per column of its run, empty where no word stands.
-        /// Numbers that do not fall one per column are given in reading order, so that the
-        /// row's shape is judged as in text.
+        /// A number wrapped in its narrow cell ("2754" over "2") is one number. When the
+        /// numbers cannot be put one to a column (two side by side under one heading, or
+        /// numbers of another run), the row is marked so: its values are not placed.
         static func row(label: RawCell?, items: [Item], segments: Segments) -> LogicalRow {
             let values = items.filter(\.isValue)
-            let words = items.filter { !$0.isValue }
-            let anchor = (values.first ?? words.first).map { segments.segment(of: $0.box) } ?? 0
+            let anchor = (values.first ?? items.first).map { segments.segment(of: $0.box) } ?? 0
             let columns = segments.columns[anchor]
             var slots = [[Item]](repeating: [], count: columns.count)
             var fits = !columns.isEmpty
-            for item in items.sorted(by: { $0.box.y0 < $1.box.y0 }) {
-                guard segments.segment(of: item.box) == anchor || !item.isValue,
+            for item in items {
+                guard !item.isValue || segments.segment(of: item.box) == anchor,
                       let column = segments.column(of: item.box, segment: anchor) else {
-                    fits = fits && !item.isValue
+                    fits = false
                     continue
                 }
                 slots[column].append(item)
-                if item.isValue, slots[column].filter(\.isValue).count > 1 { fits = false }
-                if item.isValue, slots[column].contains(where: { !$0.isValue }) { fits = false }
             }
+            for slot in slots where slot.contains(where: \.isValue) && !isWrapped(slot) { fits = false }
             var cells: [RawCell] = label.map { [$0] } ?? []
+            if values.isEmpty, items.isEmpty {
+                // A label with nothing beside it: a row left blank, one empty field per column.
+                let location = label?.location ?? SourceLocation(line: 1, column: 1)
+                cells += columns.map { _ in RawCell(text: "", location: location) }
+                return LogicalRow(cells: cells)
+            }
             if values.isEmpty {
-                // A header line: its words as they stand, those of one column joined ("自然" "人").
-                cells += slots.filter { !$0.isEmpty }.map { joined($0) }
+                // A header line: its words, those of one column joined ("自然" "人").
+                cells += slots.filter { !$0.isEmpty }.map { joined($0.sorted { $0.box.y0 < $1.box.y0 }) }
                 return LogicalRow(cells: cells)
             }
             guard fits else {
-                cells += items.sorted { $0.box.x0 < $1.box.x0 }.map(\.cell)
-                return LogicalRow(cells: cells)
+                cells += values.sorted { ($0.box.x0, $0.box.y0) < ($1.box.x0, $1.box.y0) }.map(\.cell)
+                var row = LogicalRow(cells: cells)
+                row.unplaceable = true
+                return row
             }
             let fallback = label?.location ?? values[0].location
             for slot in slots {
-                cells.append(slot.isEmpty ? RawCell(text: "", location: fallback) : joined(slot))
+                cells.append(slot.isEmpty ? RawCell(text: "", location: fallback) : joined(slot.sorted { $0.box.y0 < $1.box.y0 }))
             }
             return LogicalRow(cells: cells)
+        }
+
+        /// True when the words of one cell are one number: alone, or its digits wrapped over
+        /// lines one below the other.
+        static func isWrapped(_ slot: [Item]) -> Bool {
+            guard slot.count > 1 else { return true }
+            guard slot.allSatisfy(\.isValue) else { return false }
+            let stacked = slot.sorted { $0.box.y0 < $1.box.y0 }
+            return zip(stacked, stacked.dropFirst()).allSatisfy { above, below in
+                below.box.y0 >= above.box.y1 - 0.3 * above.box.height && below.box.y0 - above.box.y1 < 0.6 * above.box.height
+                    && CellText.classify(above.text) != .blankMarker && CellText.classify(below.text) != .blankMarker
+            }
         }
 
         static func joined(_ items: [Item]) -> RawCell {

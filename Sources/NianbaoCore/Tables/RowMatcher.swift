@@ -44,7 +44,9 @@ struct RowMatcher {
                 variants.append(LabelVariant(
                     table: schema.table, found: String(labelCell.text.trimmedSpaces), official: spec.label, location: labelCell.location))
             }
-            let placement = RowValues.place(data, columns: spec.columns.count, anchor: schema.anchor)
+            let placement = row.unplaceable
+                ? RowValues.Placement(slots: Array(repeating: nil, count: spec.columns.count), wrongShape: data.filter { !$0.isEmpty }.count)
+                : RowValues.place(data, columns: spec.columns.count, anchor: schema.anchor)
             let ids = schema.rowCellIDs[specIndex]
             var cells: [Cell] = []
             cells.reserveCapacity(ids.count)
@@ -55,7 +57,8 @@ struct RowMatcher {
             matchedOrder[specIndex] = order
             problems[specIndex] = placement.wrongShape.map { count in
                 RowShapeProblem(
-                    table: schema.table, rowID: spec.id, cells: ids, expected: spec.columns.count, found: count, line: extracted.line)
+                    table: schema.table, rowID: spec.id, cells: ids, expected: spec.columns.count, found: count, line: extracted.line,
+                    unplaced: row.unplaceable)
             }
         }
         placeDetached(unlabeled, matchedOrder: matchedOrder, into: &found, variants: &variants)

@@ -19,7 +19,9 @@ enum Table3Reader {
             best = (blank, blank.cells[...], 0)
         }
         guard let best else { return nil }
-        let placement = RowValues.place(best.data, columns: width, anchor: .trailing)
+        let placement = best.row.unplaceable
+            ? RowValues.Placement(slots: Array(repeating: nil, count: width), wrongShape: best.numbers)
+            : RowValues.place(best.data, columns: width, anchor: .trailing)
         let origin = best.row.cells.first!.location
         var extracted: [ExtractedRow] = []
         for (group, spec) in schema.rows.enumerated() {
@@ -32,7 +34,7 @@ enum Table3Reader {
         if let found = placement.wrongShape {
             problems.append(RowShapeProblem(
                 table: .t3, rowID: "", cells: extracted.flatMap { $0.cells.map(\.id) }, expected: width, found: found,
-                line: origin.line))
+                line: origin.line, unplaced: best.row.unplaceable))
         }
         let headers = headerCells.filter { $0.location.line < origin.line }
         return ExtractedTable(
