@@ -5,13 +5,6 @@ import NianbaoFormats
 import NianbaoSamples
 import Testing
 
-/// `../shared/corpus` beside the project, when it is there.
-let corpus: URL? = {
-    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    let folder = root.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-    return FileManager.default.fileExists(atPath: folder.appendingPathComponent("SOURCES.tsv").path) ? folder : nil
-}()
-
 func html(_ body: String, title: String = "测试镇2023年政府信息公开工作年度报告_年报_测试网", charset: String = "utf-8") -> String {
     """
     <!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=\(charset)">

@@ -25,15 +25,19 @@ enum PositionLayout {
             return visualLines(items).map { LogicalRow(cells: $0.map(\.cell)) }
         }
         let lineHeight = median(items.map(\.box.height))
-        var labels = items.filter { !$0.isValue && $0.box.centerX < dataLeft - 0.5 }
-        var headers = items.filter { !$0.isValue && $0.box.centerX >= dataLeft - 0.5 }
-        // A table whose rows have no labels (Table 3: one row of numbers under its header):
-        // the words left of the first number head a column that is blank, not a label.
+        // Row labels stand left of the numbers on the rows' own lines; words further right
+        // are headings, even over a column no row fills (its heading may stand left of
+        // every number). A table without row labels (Table 3) is all headings.
         let valueLines = visualLines(values)
-        if !labels.contains(where: { label in valueLines.contains { verticalOverlap($0[0].box, label.box) >= 0.5 } }) {
-            headers += labels
-            labels = []
+        let words = items.filter { !$0.isValue }
+        let labelRight = words.reduce(-Double.infinity) { right, word in
+            let beside = valueLines.contains { line in
+                verticalOverlap(line[0].box, word.box) >= 0.5 && word.box.x1 <= line.map(\.box.x0).min()! + 0.5
+            }
+            return beside ? max(right, word.box.x1) : right
         }
+        let labels = words.filter { $0.box.centerX < labelRight + 0.5 }
+        let headers = words.filter { $0.box.centerX >= labelRight + 0.5 }
         let segments = Segments(values: values, headers: headers)
         let labelCells = LabelCells(labels, values: values, segments: segments, dataLeft: dataLeft, lineHeight: lineHeight)
         return RowAssembly(
@@ -90,6 +94,9 @@ extension PositionLayout {
         private var starts: [(page: Int, y: Double)] = []
         /// The columns of each run, left to right, as x ranges.
         private(set) var columns: [[ClosedRange<Double>]] = []
+        /// Columns of each run under whose heading numbers line up in two ways (two groups of
+        /// numbers under one heading): which group is the column cannot be told.
+        private(set) var ambiguous: [Set<Int>] = []
 
         init(values: [Item], headers: [Item]) {
             let valueLines = PositionLayout.visualLines(values)
@@ -124,7 +131,9 @@ extension PositionLayout {
                     runHeaders[runHeaders.count - 1] += line
                 }
             }
-            columns = zip(runValues, runHeaders).map { Self.columns(values: $0, headers: $1) }
+            let found = zip(runValues, runHeaders).map { Self.columns(values: $0, headers: $1) }
+            columns = found.map(\.ranges)
+            ambiguous = found.map(\.ambiguous)
         }
 
         /// The run a box belongs to.
@@ -146,7 +155,7 @@ extension PositionLayout {
         /// are grouped by how they line up (centre, left or right edge); when two groups of
         /// numbers fall under one heading, or there is no heading, the groups of numbers are
         /// the columns, with the headings over none of them as columns left blank.
-        static func columns(values: [Item], headers: [Item]) -> [ClosedRange<Double>] {
+        static func columns(values: [Item], headers: [Item]) -> (ranges: [ClosedRange<Double>], ambiguous: Set<Int>) {
             var clusters: [Cluster] = []
             for item in values.sorted(by: { $0.box.centerX < $1.box.centerX }) {
                 if let index = clusters.firstIndex(where: { $0.aligns(with: item.box) }) {
@@ -156,15 +165,11 @@ extension PositionLayout {
                 }
             }
             let leaves = headingPositions(headers)
-            if !leaves.isEmpty {
-                let ranges = spans(around: leaves)
-                let homes = clusters.map { cluster in ranges.firstIndex { $0.contains(cluster.center) } }
-                if Set(homes.compactMap { $0 }).count == homes.count { return ranges }
-            }
-            // Headings over no group of numbers stand for columns left blank in every row.
-            let blankColumns = leaves.filter { position in !clusters.contains { $0.range.contains(position) } }
-            let centres = (clusters.map(\.center) + blankColumns).sorted()
-            return spans(around: centres)
+            guard !leaves.isEmpty else { return (spans(around: clusters.map(\.center).sorted()), []) }
+            let ranges = spans(around: leaves)
+            let homes = clusters.compactMap { cluster in ranges.firstIndex { $0.contains(cluster.center) } }
+            let shared = Set(homes.filter { home in homes.filter { $0 == home }.count > 1 })
+            return (ranges, shared)
         }
 
         /// The middles of the headings of single columns, left to right (fragments of one
@@ -175,10 +180,15 @@ extension PositionLayout {
                 for x in xs.sorted() where out.last.map({ x - $0 > 3 }) ?? true { out.append(x) }
                 return out
             }
-            let centres = headers.map(\.box.centerX)
+            // A group heading holds the middles of narrower headings at two or more places
+            // (its own middle counted: 第二十条第（一）项 over 本年制发件数).
             let leaves = headers.filter { heading in
-                let inside = centres.filter { $0 > heading.box.x0 + 0.5 && $0 < heading.box.x1 - 0.5 }
-                return positions(inside).count < 2
+                let width = heading.box.x1 - heading.box.x0
+                let inside = headers.filter { other in
+                    other.box.x1 - other.box.x0 < width - 1 && other.box.centerX > heading.box.x0 + 0.5
+                        && other.box.centerX < heading.box.x1 - 0.5
+                }
+                return positions(inside.map(\.box.centerX) + [heading.box.centerX]).count < 2
             }
             return positions(leaves.map(\.box.centerX))
         }
@@ -397,7 +407,9 @@ extension PositionLayout {
                 }
                 slots[column].append(item)
             }
-            for slot in slots where slot.contains(where: \.isValue) && !isWrapped(slot) { fits = false }
+            for (column, slot) in slots.enumerated() where slot.contains(where: \.isValue) {
+                if !isWrapped(slot) || segments.ambiguous[anchor].contains(column) { fits = false }
+            }
             var cells: [RawCell] = label.map { [$0] } ?? []
             if values.isEmpty, items.isEmpty {
                 // A label with nothing beside it: a row left blank, one empty field per column.
