@@ -5,7 +5,7 @@ import PackageDescription
 // NianbaoSamples only carries files; CNcursesw and CByteSearch only expose C.
 let package = Package(
     name: "nianbao",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nianbao", targets: ["nianbao"]),
         .library(name: "NianbaoCore", targets: ["NianbaoCore"]),
@@ -34,6 +34,8 @@ let package = Package(
         // zlib's inflate through a module map: the members of a .docx, read with every length checked.
         .systemLibrary(name: "CInflate", path: "Sources/CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2", "CInflate"]),
+        // Reading each file in a worker process nianbao supervises: one bad file costs that file only.
+        .target(name: "NianbaoWorkers", dependencies: ["NianbaoCore", "NianbaoFormats"]),
         // Review decisions, notes and their history in SQLite (GRDB), committed as they are made.
         .target(name: "NianbaoStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.
@@ -44,7 +46,7 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoCore", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI",
+                "NianbaoCore", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI", "NianbaoWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -21,9 +21,15 @@ enum ExternalCommand {
         case outputTooLarge
     }
 
+    /// Stands, in `arguments`, for a file holding `input` in the command's own folder.
+    static let inputFile = "\u{0}input"
+
     /// Runs `arguments` (the program is looked up in PATH) with `environment` added to ours.
+    /// With `input`, those bytes are written to a file of the command's temporary folder,
+    /// and `inputFile` in the arguments names it.
     static func run(
-        _ arguments: [String], environment: [String: String] = [:], timeLimit: Double? = nil, outputLimit: Int? = nil
+        _ arguments: [String], environment: [String: String] = [:], input: [UInt8]? = nil, timeLimit: Double? = nil,
+        outputLimit: Int? = nil
     ) throws(Failure) -> Result {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-\(UUID().uuidString)")
         do {
@@ -33,14 +39,20 @@ enum ExternalCommand {
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let outPath = folder.appendingPathComponent("out").path, errPath = folder.appendingPathComponent("err").path
-        let input = open("/dev/null", O_RDONLY | O_CLOEXEC)
+        var arguments = arguments
+        if let input {
+            let inPath = folder.appendingPathComponent("in").path
+            do { try Data(input).write(to: URL(fileURLWithPath: inPath)) } catch { throw .couldNotStart("cannot write its input: \(error)") }
+            arguments = arguments.map { $0 == inputFile ? inPath : $0 }
+        }
+        let null = open("/dev/null", O_RDONLY | O_CLOEXEC)
         let out = open(outPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         let err = open(errPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        defer { [input, out, err].filter { $0 >= 0 }.forEach { close($0) } }
-        guard input >= 0, out >= 0, err >= 0 else { throw .couldNotStart(String(cString: strerror(errno))) }
+        defer { [null, out, err].filter { $0 >= 0 }.forEach { close($0) } }
+        guard null >= 0, out >= 0, err >= 0 else { throw .couldNotStart(String(cString: strerror(errno))) }
         let pid: pid_t
         do {
-            pid = try ProcessSpawn.spawn(arguments, environment: environment, stdin: input, stdout: out, stderr: err)
+            pid = try ProcessSpawn.spawn(arguments, environment: environment, stdin: null, stdout: out, stderr: err)
         } catch {
             throw error.errno == ENOENT ? .notFound : .couldNotStart(error.description)
         }

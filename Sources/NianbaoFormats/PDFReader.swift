@@ -1,5 +1,4 @@
 import Foundation
-internal import CLibXML2
 import NianbaoCore
 
 /// Reads a PDF report through poppler's `pdftotext -bbox` (Debian package poppler-utils):
@@ -10,14 +9,18 @@ import NianbaoCore
 public enum PDFReader {
     /// How long pdftotext may take over one file.
     public static let timeLimit = 15.0
-    /// The most text pdftotext may write for one file (its XHTML, boxes and all).
-    public static let outputLimit = 64 * 1_048_576
+    /// The most text pdftotext may write for one file (its XHTML, boxes and all): a
+    /// 200-page report writes about 10 MB.
+    public static let outputLimit = 24 * 1_048_576
 
-    public static func document(path: String) throws(ReadError) -> SourceDocument {
+    /// Reads the PDF whose bytes are given; pdftotext reads a copy of them in its own
+    /// temporary folder, so the file's name (in whatever bytes) never reaches it.
+    public static func document(bytes: [UInt8], path: String, timeLimit: Double = timeLimit) throws(ReadError) -> SourceDocument {
         let result: ExternalCommand.Result
         do {
             result = try ExternalCommand.run(
-                ["pdftotext", "-bbox", "-enc", "UTF-8", path, "-"], timeLimit: timeLimit, outputLimit: outputLimit)
+                ["pdftotext", "-bbox", "-enc", "UTF-8", ExternalCommand.inputFile, "-"], input: bytes, timeLimit: timeLimit,
+                outputLimit: outputLimit)
         } catch let failure as ExternalCommand.Failure {
             switch failure {
             case .notFound:
@@ -51,33 +54,93 @@ public enum PDFReader {
         let x0, y0, x1, y1: Double
     }
 
-    /// The words of `pdftotext -bbox` output (XHTML: `<page>` holding `<word xMin yMin xMax yMax>`).
+    /// The words of `pdftotext -bbox` output (XHTML: `<page>` holding `<word xMin yMin xMax
+    /// yMax>text</word>`), scanned as bytes: the output is regular, and a tree of a large
+    /// one would cost far more memory than the words.
     static func words(fromBBox bytes: [UInt8], path: String) throws(ReadError) -> [RawWord] {
-        guard !bytes.isEmpty, bytes.count <= Int(Int32.max) else { return [] }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue
-            | XML_PARSE_NOWARNING.rawValue)
-        let parsed = bytes.withUnsafeBufferPointer { raw in
-            xmlReadMemory(UnsafeRawPointer(raw.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(raw.count), path, "UTF-8", options)
-        }
-        guard let parsed, let root = xmlDocGetRootElement(parsed) else {
-            throw ReadError(path: path, reason: .unsupportedFormat("pdftotext gave no readable word boxes"))
-        }
-        defer { xmlFreeDoc(parsed) }
         var words: [RawWord] = []
         var page = 0
-        MarkupNode(root).walk { node in
-            guard node.isElement else { return .skip }
-            if node.named("page") { page += 1; return .descend }
-            guard node.named("word") else { return .descend }
-            let box = ["xmin", "ymin", "xmax", "ymax"].map { node.attribute($0).flatMap(Double.init) }
-            if let x0 = box[0], let y0 = box[1], let x1 = box[2], let y1 = box[3], x0.isFinite, y0.isFinite, x1.isFinite, y1.isFinite,
-               x1 >= x0, y1 >= y0 {
-                let text = node.textContent.collapsingSpaces
+        var i = 0
+        let count = bytes.count
+        func starts(_ literal: StaticString, at index: Int) -> Bool {
+            let n = literal.utf8CodeUnitCount
+            guard index + n <= count else { return false }
+            return literal.withUTF8Buffer { lit in (0..<n).allSatisfy { bytes[index + $0] == lit[$0] } }
+        }
+        while i < count {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if starts("<page", at: i) { page += 1; i += 5; continue }
+            guard starts("<word", at: i) else { i += 1; continue }
+            guard let close = bytes[i...].firstIndex(of: UInt8(ascii: ">")) else { break }
+            let tag = bytes[i..<close]
+            guard let end = findEnd(bytes, from: close + 1) else { break }
+            let box = ["xMin", "yMin", "xMax", "yMax"].map { attribute($0, in: tag) }
+            if let x0 = box[0], let y0 = box[1], let x1 = box[2], let y1 = box[3], x1 >= x0, y1 >= y0 {
+                let text = unescape(bytes[(close + 1)..<end]).collapsingSpaces
                 if !text.isEmpty { words.append(RawWord(text: text, page: max(page, 1), x0: x0, y0: y0, x1: x1, y1: y1)) }
             }
-            return .skip
+            i = end + 7
         }
         return words
+    }
+
+    /// Where `</word>` starts, from `start` on.
+    private static func findEnd(_ bytes: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + 7 <= bytes.count {
+            if bytes[i] == UInt8(ascii: "<"), bytes[i + 1] == UInt8(ascii: "/"), bytes[i + 2] == UInt8(ascii: "w") {
+                return i
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// A number attribute of a tag (`xMin="56.900000"`), if it is there and finite.
+    private static func attribute(_ name: String, in tag: ArraySlice<UInt8>) -> Double? {
+        let key = Array((name + "=\"").utf8)
+        guard tag.count > key.count else { return nil }
+        var i = tag.startIndex
+        while i + key.count <= tag.endIndex {
+            if tag[i] == key[0], Array(tag[i..<(i + key.count)]) == key {
+                let start = i + key.count
+                guard let end = tag[start...].firstIndex(of: UInt8(ascii: "\"")), end - start <= 32 else { return nil }
+                guard let value = Double(String(decoding: tag[start..<end], as: UTF8.self)), value.isFinite else { return nil }
+                return value
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The text of a word with XML's five entities and numeric references decoded.
+    static func unescape(_ bytes: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard text.contains("&") else { return text }
+        var out = ""
+        var rest = Substring(text)
+        while let amp = rest.firstIndex(of: "&") {
+            out += rest[..<amp]
+            guard let semi = rest[amp...].firstIndex(of: ";"), rest.distance(from: amp, to: semi) <= 10 else {
+                out += "&"
+                rest = rest[rest.index(after: amp)...]
+                continue
+            }
+            let entity = rest[rest.index(after: amp)..<semi]
+            switch entity {
+            case "amp": out += "&"
+            case "lt": out += "<"
+            case "gt": out += ">"
+            case "quot": out += "\""
+            case "apos": out += "'"
+            default:
+                let digits = entity.dropFirst()
+                let value = entity.hasPrefix("#x") ? UInt32(digits.dropFirst(), radix: 16) : entity.hasPrefix("#") ? UInt32(digits) : nil
+                if let value, let scalar = Unicode.Scalar(value) { out.unicodeScalars.append(scalar) } else { out += "&\(entity);" }
+            }
+            rest = rest[rest.index(after: semi)...]
+        }
+        return out + rest
     }
 
     /// The words as lines of text, each word placed where the text shows it. Words on one

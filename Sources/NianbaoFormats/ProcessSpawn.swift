@@ -17,7 +17,7 @@ public enum ProcessSpawn {
     /// `environment` added to ours; stdin, stdout and stderr are the given descriptors.
     public static func spawn(
         _ arguments: [String], environment: [String: String] = [:], stdin: Int32, stdout: Int32, stderr: Int32,
-        closing: [Int32] = []
+        closing: [Int32] = [], newProcessGroup: Bool = false
     ) throws(Failure) -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -35,7 +35,13 @@ public enum ProcessSpawn {
         var defaults = sigset_t()
         sigfillset(&defaults)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if newProcessGroup {
+            // Its own group, so that killing the group ends it and whatever it started.
+            posix_spawnattr_setpgroup(&attributes, 0)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         var variables = ProcessInfo.processInfo.environment
         for (key, value) in environment { variables[key] = value }
         let argv = arguments.map { strdup($0) } + [nil]

@@ -28,7 +28,7 @@ public enum ReportFiles {
             guard bytes.starts(with: Array("%PDF".utf8)) else {
                 throw ReadError(path: path, reason: .unsupportedFormat("it is not a PDF file"))
             }
-            return try PDFReader.document(path: path)
+            return try PDFReader.document(bytes: bytes, path: path)
         case "docx":
             return try DOCXReader.document(from: bytes, path: path)
         case "doc":

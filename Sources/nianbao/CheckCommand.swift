@@ -1,7 +1,10 @@
 import ArgumentParser
 import NianbaoCore
+import NianbaoWorkers
 
 /// `nianbao check`: findings for every report, a summary, and an exit status scripts can use.
+/// Each report is printed as soon as it is read; the cross-year findings, which need the
+/// whole batch, follow the reports.
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -14,71 +17,157 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var reading: ReadingOptions
+
     @Argument(help: "Report files or folders (searched recursively). Default: the built-in samples.")
     var paths: [String] = []
 
     func run() throws {
-        let input = Inputs.files(paths)
-        let batch = BatchReader.check(input.files, reader: readReport)
-        let failures = input.errors + batch.failures
-        let reports = batch.summaries
-        switch format {
-        case .text: print(CheckText.render(reports: reports, failures: failures), terminator: "")
-        case .json: print(CheckJSON.render(reports: reports, failures: failures))
-        }
-        for failure in failures { printError(failure.description) }
-        if !failures.isEmpty { throw ExitCode(2) }
-        if reports.contains(where: { $0.count(.error) > 0 }) { throw ExitCode(1) }
-    }
-}
-
-/// The human-readable output of `check`.
-enum CheckText {
-    static func render(reports: [ReportSummary], failures: [ReadError]) -> String {
-        var out = ""
-        for report in reports {
-            let who = [report.agency ?? "（无机关名）", report.year.map { "\($0) 年" } ?? "（无年度）",
-                       report.template.map { "\($0.rawValue) 格式" } ?? "（无表格）"].joined(separator: " ")
-            out += "\(displayPath(report.path))  \(who)\n"
-            if report.findings.isEmpty { out += "  ok      no findings\n" }
-            for f in report.findings {
-                let line = f.line.map { "行 \($0)" } ?? "-"
-                out += "  \(f.severity.rawValue.padding(7)) \(f.rule.rawValue.padding(18)) \(line.padding(7)) \(f.message)\n"
+        let input = try Inputs.files(paths)
+        var output = CheckOutput(format: format)
+        for failure in input.errors { output.failed(failure) }
+        // What the cross-year rules need of each report; the findings are printed and let go.
+        var facts: [ReportSummary] = []
+        Batch(timeLimit: reading.timeLimit).run(input.files, job: .summary) { _, outcome in
+            switch outcome {
+            case .success(let answer):
+                guard let summary = answer.summary else { return }
+                output.report(summary)
+                facts.append(ReportSummary(
+                    path: summary.path, agency: summary.agency, year: summary.year, template: summary.template, findings: [],
+                    facts: summary.facts))
+            case .failure(let error):
+                output.failed(error)
             }
         }
-        for failure in failures { out += "\(displayPath(failure.path))\n  unreadable  \(failure.explanation)\n" }
-        let count = { (s: Severity) in reports.reduce(0) { $0 + $1.count(s) } }
-        let withErrors = reports.filter { $0.count(.error) > 0 }.count
-        out += "\(reports.count) reports checked, \(withErrors) with errors: \(count(.error)) errors, \(count(.warning)) warnings, \(count(.info)) info; \(failures.count) unreadable\n"
-        return out
+        CrossYearCheck.apply(to: &facts)
+        output.crossYear(facts.filter { !$0.findings.isEmpty })
+        output.end()
+        if output.failures > 0 { throw ExitCode(2) }
+        if output.errors > 0 { throw ExitCode(1) }
     }
 }
 
-/// The JSON output of `check`: one object per file, read or not.
-enum CheckJSON {
-    static func render(reports: [ReportSummary], failures: [ReadError]) -> String {
-        var json = JSONWriter()
-        json.beginArray()
-        for report in reports {
-            json.beginObject()
-            json.key("path"); json.string(report.path)
-            json.key("agency"); json.string(report.agency)
-            json.key("year"); json.number(report.year)
-            json.key("errors"); json.number(report.count(.error))
-            json.key("warnings"); json.number(report.count(.warning))
-            json.key("findings"); json.beginArray()
-            for f in report.findings { ReportJSON.write(f, into: &json) }
-            json.endArray()
-            json.endObject()
+/// Options of the commands that read files.
+struct ReadingOptions: ParsableArguments {
+    @Option(name: .customLong("time-limit"), help: "Seconds one file may take to read before it is given up (default 10).")
+    var timeLimit: Double = WorkerPool.defaultTimeLimit
+
+    func validate() throws {
+        guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+}
+
+/// The output of `check`, written as the batch goes: text for people, or a JSON array of one
+/// object per file (read or not), then one per report with cross-year findings.
+struct CheckOutput {
+    let format: CheckCommand.Format
+    private(set) var reports = 0
+    private(set) var withErrors = 0
+    private(set) var failures = 0
+    private(set) var errors = 0
+    private var warnings = 0
+    private var infos = 0
+    private var records = 0
+
+    init(format: CheckCommand.Format) {
+        self.format = format
+        if format == .json { emit("[") }
+    }
+
+    mutating func report(_ summary: ReportSummary) {
+        reports += 1
+        count(summary.findings)
+        if summary.count(.error) > 0 { withErrors += 1 }
+        switch format {
+        case .text:
+            var out = "\(displayPath(summary.path))  \(Self.who(summary))\n"
+            if summary.findings.isEmpty { out += "  ok      no findings\n" }
+            for f in summary.findings { out += Self.line(f) }
+            emit(out)
+        case .json:
+            record(summary)
         }
-        for failure in failures {
+    }
+
+    mutating func failed(_ failure: ReadError) {
+        failures += 1
+        printError(failure.description)
+        switch format {
+        case .text: emit("\(displayPath(failure.path))\n  unreadable  \(failure.explanation)\n")
+        case .json:
+            var json = JSONWriter()
             json.beginObject()
             json.key("path"); json.string(failure.path)
             json.key("error"); json.string(failure.explanation)
             json.endObject()
+            emitRecord(json.output)
         }
+    }
+
+    /// The findings that compare a report with the same body's previous year.
+    mutating func crossYear(_ summaries: [ReportSummary]) {
+        guard !summaries.isEmpty else { return }
+        if format == .text { emit("跨年度比对（与同一机关上一年度报告）：\n") }
+        for summary in summaries {
+            count(summary.findings)
+            switch format {
+            case .text:
+                emit("\(displayPath(summary.path))  \(Self.who(summary))\n" + summary.findings.map(Self.line).joined())
+            case .json:
+                record(summary, crossYear: true)
+            }
+        }
+    }
+
+    mutating func end() {
+        switch format {
+        case .text:
+            emit("\(reports) reports checked, \(withErrors) with errors: \(errors) errors, \(warnings) warnings, \(infos) info; \(failures) unreadable\n")
+        case .json:
+            emit(records > 0 ? "\n]\n" : "]\n")
+        }
+    }
+
+    private mutating func count(_ findings: [Finding]) {
+        for f in findings {
+            switch f.severity {
+            case .error: errors += 1
+            case .warning: warnings += 1
+            case .info: infos += 1
+            }
+        }
+    }
+
+    private mutating func record(_ summary: ReportSummary, crossYear: Bool = false) {
+        var json = JSONWriter()
+        json.beginObject()
+        json.key("path"); json.string(summary.path)
+        json.key("agency"); json.string(summary.agency)
+        json.key("year"); json.number(summary.year)
+        json.key("errors"); json.number(summary.count(.error))
+        json.key("warnings"); json.number(summary.count(.warning))
+        if crossYear { json.key("crossYear"); json.raw("true") }
+        json.key("findings"); json.beginArray()
+        for f in summary.findings { ReportJSON.write(f, into: &json) }
         json.endArray()
-        return json.output
+        json.endObject()
+        emitRecord(json.output)
+    }
+
+    private mutating func emitRecord(_ text: String) {
+        emit((records > 0 ? ",\n" : "\n") + text)
+        records += 1
+    }
+
+    static func who(_ summary: ReportSummary) -> String {
+        [summary.agency ?? "（无机关名）", summary.year.map { "\($0) 年" } ?? "（无年度）",
+         summary.template.map { "\($0.rawValue) 格式" } ?? "（无表格）"].joined(separator: " ")
+    }
+
+    static func line(_ f: Finding) -> String {
+        let line = f.line.map { "行 \($0)" } ?? "-"
+        return "  \(f.severity.rawValue.padding(7)) \(f.rule.rawValue.padding(18)) \(line.padding(7)) \(f.message)\n"
     }
 }
 

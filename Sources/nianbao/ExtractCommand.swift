@@ -1,7 +1,9 @@
 import ArgumentParser
 import NianbaoCore
+import NianbaoWorkers
 
-/// `nianbao extract`: the tables of each report in canonical cell ids, for scripts.
+/// `nianbao extract`: the tables of each report in canonical cell ids, for scripts. Each
+/// report is rendered by the worker that read it and printed as soon as its turn comes.
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
@@ -9,54 +11,58 @@ struct ExtractCommand: ParsableCommand {
         discussion: "JSON: one object per report, an array when several files. Exit status 2 if a file could not be read."
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case json, csv, markdown, text }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, csv, markdown, text
+
+        var worker: WorkerJob.OutputFormat {
+            switch self {
+            case .json: .json
+            case .csv: .csv
+            case .markdown: .markdown
+            case .text: .text
+            }
+        }
+    }
 
     @Option(help: "Output format: json, csv, markdown, or text (the report's text as read, which line numbers refer to).")
     var format: Format = .json
+
+    @OptionGroup var reading: ReadingOptions
 
     @Argument(help: "Report files or folders. Default: the built-in samples.")
     var files: [String] = []
 
     func run() throws {
-        let input = Inputs.files(files)
+        let input = try Inputs.files(files)
         var failures = input.errors
-        // Reports are printed as they are read, so that a large folder streams.
         let many = input.files.count + input.errors.count > 1
         var printed = 0
-        if format == .json, many { print("[") }
-        if format == .csv { print(ReportTables.csvHeader) }
+        if format == .json, many { emit("[\n") }
+        if format == .csv { emit(ReportTables.csvHeader + "\n") }
         let format = self.format
-        // Each report is rendered on the worker that read it; only the printing is in order.
-        BatchReader.forEach(input.files, reader: readReport, transform: { outcome in
-            outcome.map { report -> String in
+        Batch(timeLimit: reading.timeLimit).run(input.files, job: .rendered(format.worker)) { _, outcome in
+            switch outcome {
+            case .failure(let error):
+                printError(error.description)
+                failures.append(error)
+            case .success(let answer):
+                guard case .rendered(_, let bytes) = answer else { return }
                 switch format {
                 case .json:
-                    var json = JSONWriter()
-                    ReportJSON.write(report, into: &json)
-                    return json.output
-                case .csv:
-                    return ReportTables.csvRows(report).joined(separator: "\n")
+                    if printed > 0 { emit(",\n") }
+                    emit(bytes)
+                    if !many { emit("\n") }
+                case .csv: emit(bytes); emit("\n")
                 case .markdown:
-                    return ReportTables.markdown(report)
-                case .text:
-                    return report.text.string
-                }
-            }
-        }) { _, rendered in
-            switch rendered {
-            case .failure(let error): failures.append(error)
-            case .success(let text):
-                switch format {
-                case .json: print((printed > 0 ? ",\n" : "") + text, terminator: many ? "" : "\n")
-                case .csv: print(text)
-                case .markdown: print((printed > 0 ? "\n" : "") + text)
-                case .text: print(text, terminator: "")
+                    if printed > 0 { emit("\n") }
+                    emit(bytes); emit("\n")
+                case .text: emit(bytes)
                 }
                 printed += 1
             }
         }
-        if format == .json, many { print("\n]") }
-        for failure in failures { printError(failure.description) }
+        if format == .json, many { emit("\n]\n") }
+        for failure in input.errors { printError(failure.description) }
         if !failures.isEmpty { throw ExitCode(2) }
     }
 }

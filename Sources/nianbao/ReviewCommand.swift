@@ -29,7 +29,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = Inputs.files(paths)
+        let input = try Inputs.files(paths)
         for error in input.errors { printError(error.description) }
         guard !input.files.isEmpty else { throw ValidationError("no report files found in \(paths.joined(separator: " "))") }
         let root = ReviewCommand.root(of: paths)
@@ -48,7 +48,7 @@ struct ReviewCommand: ParsableCommand {
     /// The folder that review keys are relative to: the first folder given, the folder of
     /// the first file, or the built-in samples' folder.
     static func root(of paths: [String]) -> String {
-        guard let first = paths.first else { return SampleReports.folder.path }
+        guard let first = paths.first else { return SampleReports.folder?.path ?? "." }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue { return first }
         return (first as NSString).deletingLastPathComponent.isEmpty ? "." : (first as NSString).deletingLastPathComponent

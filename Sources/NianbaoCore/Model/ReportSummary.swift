@@ -19,6 +19,16 @@ public struct ReportSummary: Sendable {
         facts = CrossYearFacts(report)
     }
 
+    /// A summary as a worker process sent it.
+    public init(path: String, agency: String?, year: Int?, template: Template?, findings: [Finding], facts: CrossYearFacts) {
+        self.path = path
+        self.agency = agency
+        self.year = year
+        self.template = template
+        self.findings = findings
+        self.facts = facts
+    }
+
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
 }
 
@@ -28,7 +38,17 @@ public struct CrossYearFacts: Sendable {
     public let agency: String?
     public let year: Int?
     public let template: Template?
-    let values: [CellID: (Quantity, Int)]
+    /// The compared cells: value and source line.
+    public let values: [CellID: (Quantity, Int)]
+
+    /// Facts as a worker process sent them.
+    public init(path: String, agency: String?, year: Int?, template: Template?, values: [CellID: (Quantity, Int)]) {
+        self.path = path
+        self.agency = agency
+        self.year = year
+        self.template = template
+        self.values = values
+    }
 
     public init(_ report: Report) {
         path = report.path

@@ -5,7 +5,9 @@ import Darwin
 #endif
 
 /// Expands the paths a user gives (files and folders, recursively) into report files.
-/// A folder that cannot be read is reported, not fatal: the rest of the batch goes on.
+/// Names are taken as the bytes they are (see `FilePath`); a folder that cannot be read,
+/// or a report-named entry that is not a regular file (a FIFO, a device), is reported, not
+/// fatal and not skipped: the rest of the batch goes on.
 public enum InputFiles {
     /// The endings of files taken from a folder. A file named directly is always tried.
     public static let reportExtensions: Set<String> = ["txt", "md", "text"]
@@ -15,47 +17,74 @@ public enum InputFiles {
         var errors: [ReadError] = []
         for path in paths {
             var info = stat()
-            guard stat(path, &info) == 0 else {
+            guard FilePath.withCString(path, { stat($0, &info) }) == 0 else {
                 errors.append(ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))))
                 continue
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, extensions: extensions, into: &files, errors: &errors)
+                walk(FilePath.bytes(of: path), extensions: extensions, into: &files, errors: &errors)
             } else {
+                // Named directly: tried whatever it is; reading refuses what is not a regular file.
                 files.append(path)
             }
         }
         return (files, errors)
     }
 
-    private static func walk(_ folder: String, extensions: Set<String>, into files: inout [String], errors: inout [ReadError]) {
-        guard let dir = opendir(folder) else {
-            errors.append(ReadError(path: folder, reason: .unreadable(String(cString: strerror(errno)))))
-            return
-        }
-        var names: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+    /// The ending of a file name, lowercased ("TXT" is "txt").
+    static func ending(_ name: [UInt8]) -> String? {
+        guard let dot = name.lastIndex(of: UInt8(ascii: ".")), dot > 0 else { return nil }
+        return String(decoding: name[(dot + 1)...], as: UTF8.self).lowercased()
+    }
+
+    private static func walk(_ folder: [UInt8], extensions: Set<String>, into files: inout [String], errors: inout [ReadError]) {
+        // Folders still to read, deepest last: no recursion, so no depth can overflow the stack.
+        var pending: [[UInt8]] = [folder]
+        while let current = pending.popLast() {
+            var names: [[UInt8]] = []
+            let opened: Bool = withCString(current) { path in
+                guard let dir = opendir(path) else { return false }
+                while let entry = readdir(dir) {
+                    let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
+                    if name.first == UInt8(ascii: ".") { continue }
+                    names.append(name)
+                }
+                closedir(dir)
+                return true
             }
-            if name == "." || name == ".." || name.hasPrefix(".") { continue }
-            names.append(name)
-        }
-        closedir(dir)
-        for name in names.sorted() {
-            let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
-            let ext = name.split(separator: ".").last.map { $0.lowercased() } ?? ""
-            let looksLikeReport = name.contains(".") && extensions.contains(ext)
-            switch info.st_mode & S_IFMT {
-            case S_IFDIR: walk(path, extensions: extensions, into: &files, errors: &errors)
-            case S_IFREG where looksLikeReport: files.append(path)
-            case S_IFLNK where looksLikeReport:
-                // A link is followed; a broken one is reported rather than silently skipped.
-                files.append(path)
-            default: continue
+            guard opened else {
+                errors.append(ReadError(path: FilePath.display(current), reason: .unreadable(String(cString: strerror(errno)))))
+                continue
             }
+            var subfolders: [[UInt8]] = []
+            for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+                let path = current.last == UInt8(ascii: "/") ? current + name : current + [UInt8(ascii: "/")] + name
+                var info = stat()
+                guard withCString(path, { lstat($0, &info) }) == 0 else {
+                    errors.append(ReadError(path: FilePath.display(path), reason: .unreadable(String(cString: strerror(errno)))))
+                    continue
+                }
+                let looksLikeReport = ending(name).map(extensions.contains) ?? false
+                switch info.st_mode & S_IFMT {
+                case S_IFDIR: subfolders.append(path)
+                case S_IFREG where looksLikeReport: files.append(FilePath.display(path))
+                case S_IFLNK where looksLikeReport:
+                    // A link is followed when read; a broken one, or one to a FIFO, is reported then.
+                    files.append(FilePath.display(path))
+                case _ where looksLikeReport:
+                    errors.append(ReadError(path: FilePath.display(path), reason: .unreadable("not a regular file")))
+                default: continue
+                }
+            }
+            pending += subfolders.reversed()
+        }
+    }
+
+    private static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        var terminated = bytes
+        terminated.append(0)
+        return terminated.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { body($0) }
         }
     }
 }

@@ -27,15 +27,21 @@ public enum ReportReader {
         return report
     }
 
-    /// The bytes of a file, refusing directories, unreadable files and files over the limit
-    /// before reading them whole.
+    /// The bytes of a file, refusing anything but a regular file before reading a byte
+    /// (opened without blocking, so a FIFO or a link to one cannot hang the batch), and
+    /// files over the limit before reading them whole.
     public static func readBytes(_ path: String, limit: Int = TextDecoder.sizeLimit) throws(ReadError) -> [UInt8] {
-        let fd = open(path, O_RDONLY)
+        let fd = FilePath.withCString(path) { open($0, O_RDONLY | O_NONBLOCK | O_CLOEXEC) }
         guard fd >= 0 else { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else { throw ReadError(path: path, reason: .unreadable(String(cString: strerror(errno)))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw ReadError(path: path, reason: .unreadable("not a regular file")) }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw ReadError(path: path, reason: .unreadable("it is a folder"))
+        case S_IFIFO: throw ReadError(path: path, reason: .unreadable("a FIFO, not a regular file"))
+        default: throw ReadError(path: path, reason: .unreadable("not a regular file"))
+        }
         let size = Int(info.st_size)
         if size == 0 { throw ReadError(path: path, reason: .empty) }
         if size > limit { throw ReadError(path: path, reason: .tooLarge(bytes: size, limit: limit)) }
@@ -44,6 +50,7 @@ public enum ReportReader {
             var offset = 0
             while offset < size {
                 let n = Glibc.read(fd, buffer.baseAddress! + offset, size - offset)
+                if n < 0, errno == EINTR { continue }
                 if n < 0 { failure = errno; break }
                 if n == 0 { break }
                 offset += n

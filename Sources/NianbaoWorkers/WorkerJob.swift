@@ -1,0 +1,102 @@
+import NianbaoCore
+import NianbaoFormats
+
+/// What a worker process is asked to do with one file.
+public enum WorkerJob: Sendable, Equatable {
+    /// Read and check it; send back its summary (findings, cross-year facts).
+    case summary
+    /// Read and check it; send back its summary and its output in `format`, rendered there.
+    case rendered(OutputFormat)
+    /// Read it; send back the document its reader made (text, grids, placed words), which the
+    /// supervisor then parses itself: the worker has shown that this input parses safely.
+    case document
+
+    public enum OutputFormat: UInt8, Sendable {
+        case json, csv, markdown, text
+    }
+}
+
+/// What came back for one file.
+public enum WorkerAnswer: Sendable {
+    case summary(ReportSummary)
+    case rendered(ReportSummary, [UInt8])
+    case document(SourceDocument)
+}
+
+extension WorkerJob {
+    func encode(into w: inout WireWriter) {
+        switch self {
+        case .summary: w.byte(0)
+        case .rendered(let format): w.byte(1); w.byte(format.rawValue)
+        case .document: w.byte(2)
+        }
+    }
+
+    static func decode(_ r: inout WireReader) throws(WireReader.Malformed) -> WorkerJob {
+        switch try r.byte() {
+        case 0: return .summary
+        case 1:
+            guard let format = OutputFormat(rawValue: try r.byte()) else { throw WireReader.Malformed() }
+            return .rendered(format)
+        case 2: return .document
+        default: throw WireReader.Malformed()
+        }
+    }
+
+    /// Does the job in this process: what the worker runs, and what runs in-process when
+    /// no worker can be started.
+    public func perform(path: String) -> Result<WorkerAnswer, ReadError> {
+        do throws(ReadError) {
+            let bytes = try ReportReader.readBytes(path)
+            let document = try ReportFiles.document(bytes: bytes, path: path)
+            let report = try ReportReader.report(from: document, path: path)
+            switch self {
+            case .summary: return .success(.summary(ReportSummary(report)))
+            case .rendered(let format): return .success(.rendered(ReportSummary(report), Self.render(report, format)))
+            case .document: return .success(.document(document))
+            }
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// A report in one of `extract`'s formats.
+    public static func render(_ report: Report, _ format: OutputFormat) -> [UInt8] {
+        switch format {
+        case .json:
+            var json = JSONWriter()
+            ReportJSON.write(report, into: &json)
+            return Array(json.output.utf8)
+        case .csv: return Array(ReportTables.csvRows(report).joined(separator: "\n").utf8)
+        case .markdown: return Array(ReportTables.markdown(report).utf8)
+        case .text: return Array(report.text.string.utf8)
+        }
+    }
+}
+
+extension WorkerAnswer {
+    func encode(into w: inout WireWriter) {
+        switch self {
+        case .summary(let s): w.byte(0); w.summary(s)
+        case .rendered(let s, let bytes): w.byte(1); w.summary(s); w.data(bytes)
+        case .document(let d): w.byte(2); w.document(d)
+        }
+    }
+
+    static func decode(_ r: inout WireReader) throws(WireReader.Malformed) -> WorkerAnswer {
+        switch try r.byte() {
+        case 0: return .summary(try r.summary())
+        case 1: return .rendered(try r.summary(), try r.data())
+        case 2: return .document(try r.document())
+        default: throw WireReader.Malformed()
+        }
+    }
+
+    /// The summary of the report, when the answer has one.
+    public var summary: ReportSummary? {
+        switch self {
+        case .summary(let s), .rendered(let s, _): s
+        case .document: nil
+        }
+    }
+}
