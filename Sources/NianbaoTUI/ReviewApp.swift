@@ -13,7 +13,9 @@ public final class ReviewApp {
     /// - Parameters:
     ///   - files: the report files, sorted.
     ///   - root: the folder that review keys are relative to.
-    public init(files: [String], root: String, store: ReviewStore, reviewer: String?) throws {
+    public init(
+        files: [String], root: String, store: ReviewStore, reviewer: String?, source: @escaping ReportSource = ReportLoader.inProcess
+    ) throws {
         let known = Dictionary(uniqueKeysWithValues: try store.all().map { ($0.path, $0) })
         let entries = files.map { path -> ReviewEntry in
             let key = ReviewApp.key(for: path, root: root)
@@ -22,7 +24,7 @@ public final class ReviewApp {
         state = ReviewState(entries: entries)
         self.store = store
         self.reviewer = reviewer
-        loader = ReportLoader(paths: files)
+        loader = ReportLoader(paths: files, source: source)
     }
 
     /// The path of a file relative to the folder under review.

@@ -8,8 +8,10 @@ import Glibc
 /// How `check`, `extract` and `review` read a batch: each file in a worker process (see
 /// `WorkerPool`) within a time budget, outcomes in order as they come, with a progress line
 /// on standard error when it is a terminal.
-struct Batch {
+struct Batch: Sendable {
     let timeLimit: Double
+    /// The progress line on standard error (not under the review screen).
+    var showsProgress = true
 
     func run(_ paths: [String], job: WorkerJob, _ body: (Int, Result<WorkerAnswer, ReadError>) -> Void) {
         guard let executable = WorkerPool.currentExecutable else {
@@ -18,7 +20,7 @@ struct Batch {
             return
         }
         let pool = WorkerPool(executable: executable, timeLimit: timeLimit)
-        let progress = Progress(total: paths.count)
+        let progress = Progress(total: paths.count, enabled: showsProgress)
         pool.run(paths, job: job, progress: progress.show) { index, outcome in
             progress.clear()
             body(index, outcome)
@@ -33,10 +35,13 @@ struct Batch {
 final class Progress {
     private let total: Int
     private let started = Date()
-    private let enabled = isatty(STDERR_FILENO) == 1
+    private let enabled: Bool
     private var shown = false
 
-    init(total: Int) { self.total = total }
+    init(total: Int, enabled: Bool = true) {
+        self.total = total
+        self.enabled = enabled && isatty(STDERR_FILENO) == 1
+    }
 
     func show(_ done: Int) {
         guard enabled, Date().timeIntervalSince(started) > 0.5 else { return }
