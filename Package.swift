@@ -65,6 +65,7 @@ let package = Package(
             dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
-        .testTarget(name: "NianbaoCLITests", dependencies: ["NianbaoSamples", "NianbaoFormats"]),
+        // Runs the real binary (and tmux), so it depends on it: `swift test` builds it first.
+        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoSamples", "NianbaoFormats", "NianbaoFixtures"]),
     ]
 )

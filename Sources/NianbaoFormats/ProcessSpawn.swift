@@ -48,7 +48,15 @@ public enum ProcessSpawn {
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
         var pid = pid_t()
-        let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        var spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        // A program just written may still be open for writing in a process another thread
+        // is starting ("Text file busy"); it is free a moment later.
+        var tries = 0
+        while spawned == ETXTBSY, tries < 20 {
+            usleep(10_000)
+            tries += 1
+            spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+        }
         guard spawned == 0 else { throw Failure(errno: spawned) }
         return pid
     }

@@ -18,7 +18,7 @@ enum Characters {
     /// The value of a Chinese digit (零〇○ 一 二两 三 … 九), nil for anything else.
     static func chineseDigit(_ s: Unicode.Scalar) -> Int? {
         switch s {
-        case "零", "〇", "○", "Ｏ": 0
+        case "零", "〇", "○", "◯", "Ｏ": 0
         case "一": 1
         case "二", "两": 2
         case "三": 3
