@@ -7,9 +7,10 @@ import NianbaoCore
 /// vertical merge (`w:vMerge`) covers places that hold no cell of their own; a cell's
 /// paragraphs are joined into one label. Spans are cut to the table's grid (`w:tblGrid`).
 public enum DOCXReader {
-    /// The most `word/document.xml` may expand to. A real report's is well under 2 MB;
-    /// libxml2's tree of this much stays within the memory one file may use.
-    public static let documentLimit = 16 * 1_048_576
+    /// The most `word/document.xml` may expand to. A real report's is well under 1 MB;
+    /// libxml2's tree of this much, and the grids read from it, stay within the memory one
+    /// file may use (docs/architecture.md, "Bounds").
+    public static let documentLimit = 8 * 1_048_576
 
     public static func document(from bytes: [UInt8], path: String) throws(ReadError) -> SourceDocument {
         if bytes.isEmpty { throw ReadError(path: path, reason: .empty) }

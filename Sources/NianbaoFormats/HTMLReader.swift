@@ -6,8 +6,13 @@ import NianbaoCore
 /// each table as tab-separated rows of its grid (rowspan/colspan expanded), and hands that
 /// text to the core with the grids themselves. The text is what the review screen shows.
 public enum HTMLReader {
+    /// The largest page taken. Portal pages of reports are 50–400 KB; libxml2's tree of a
+    /// page this size, and the grids read from it, stay within the memory one file may use.
+    public static let sizeLimit = 4 * 1_048_576
+
     public static func document(from bytes: [UInt8], path: String) throws(ReadError) -> SourceDocument {
         if bytes.isEmpty { throw ReadError(path: path, reason: .empty) }
+        if bytes.count > sizeLimit { throw ReadError(path: path, reason: .tooLarge(bytes: bytes.count, limit: sizeLimit)) }
         let utf8 = try HTMLCharset.utf8(bytes, path: path)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue)

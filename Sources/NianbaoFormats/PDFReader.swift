@@ -21,8 +21,8 @@ public enum PDFReader {
             result = try ExternalCommand.run(
                 ["pdftotext", "-bbox", "-enc", "UTF-8", ExternalCommand.inputFile, "-"], input: bytes, timeLimit: timeLimit,
                 outputLimit: outputLimit)
-        } catch let failure as ExternalCommand.Failure {
-            switch failure {
+        } catch {
+            switch error {
             case .notFound:
                 throw ReadError(path: path, reason: .unsupportedFormat("reading PDF files needs pdftotext (Debian package poppler-utils)"))
             case .timedOut(let seconds):
@@ -32,8 +32,6 @@ public enum PDFReader {
             case .couldNotStart(let why):
                 throw ReadError(path: path, reason: .unsupportedFormat("pdftotext could not be started (\(why))"))
             }
-        } catch {
-            throw ReadError(path: path, reason: .unsupportedFormat("pdftotext could not be started (\(error))"))
         }
         guard result.status == 0 else {
             let why = result.stderr.split(separator: "\n").first.map(String.init) ?? "exit \(result.status)"

@@ -22,9 +22,14 @@ struct DocumentLayout: Sendable {
     /// How the rows of a region are to be read.
     enum Kind { case grid, positions, text }
 
+    /// More words than any table of a report has (a few hundred): such a region is read
+    /// from its text lines, so that the time of reading by position stays bounded.
+    static let maxWordsByPosition = 20_000
+
     func kind(of range: Range<Int>) -> Kind {
         if grids.covers(range) { return .grid }
-        if !words(in: range).isEmpty { return .positions }
+        let count = words(in: range).count
+        if count > 0, count <= Self.maxWordsByPosition { return .positions }
         return .text
     }
 }
