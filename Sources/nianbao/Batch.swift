@@ -69,18 +69,7 @@ final class Progress {
 
 /// Writes text to standard output as it is made, so a large batch streams and what is done
 /// is complete in the output whatever happens later.
-func emit(_ text: String) {
-    var text = text
-    text.withUTF8 { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let n = write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
-            if n < 0, errno == EINTR { continue }
-            if n <= 0 { return }
-            offset += n
-        }
-    }
-}
+func emit(_ text: String) { emit(Array(text.utf8)) }
 
 func emit(_ bytes: [UInt8]) {
     bytes.withUnsafeBytes { buffer in

@@ -49,9 +49,14 @@ public enum FilePath {
 
     /// Calls `body` with the path's real bytes as a C string.
     public static func withCString<T>(_ path: String, _ body: (UnsafePointer<CChar>) -> T) -> T {
-        var bytes = bytes(of: path)
-        bytes.append(0)
-        return bytes.withUnsafeBufferPointer { buffer in
+        withCString(bytes: bytes(of: path), body)
+    }
+
+    /// Calls `body` with `bytes` as a C string.
+    public static func withCString<T>(bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
+        var terminated = bytes
+        terminated.append(0)
+        return terminated.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { body($0) }
         }
     }

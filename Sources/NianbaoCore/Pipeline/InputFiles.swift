@@ -42,7 +42,7 @@ public enum InputFiles {
         var pending: [[UInt8]] = [folder]
         while let current = pending.popLast() {
             var names: [[UInt8]] = []
-            let opened: Bool = withCString(current) { path in
+            let opened: Bool = FilePath.withCString(bytes: current) { path in
                 guard let dir = opendir(path) else { return false }
                 while let entry = readdir(dir) {
                     let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
@@ -60,7 +60,7 @@ public enum InputFiles {
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 let path = current.last == UInt8(ascii: "/") ? current + name : current + [UInt8(ascii: "/")] + name
                 var info = stat()
-                guard withCString(path, { lstat($0, &info) }) == 0 else {
+                guard FilePath.withCString(bytes: path, { lstat($0, &info) }) == 0 else {
                     errors.append(ReadError(path: FilePath.display(path), reason: .unreadable(String(cString: strerror(errno)))))
                     continue
                 }
@@ -77,14 +77,6 @@ public enum InputFiles {
                 }
             }
             pending += subfolders.reversed()
-        }
-    }
-
-    private static func withCString<T>(_ bytes: [UInt8], _ body: (UnsafePointer<CChar>) -> T) -> T {
-        var terminated = bytes
-        terminated.append(0)
-        return terminated.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { body($0) }
         }
     }
 }
