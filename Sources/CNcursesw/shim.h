@@ -20,5 +20,8 @@ static inline int nianbao_key_resize(void) { return KEY_RESIZE; }
 static inline int nianbao_lines(void) { return LINES; }
 static inline int nianbao_cols(void) { return COLS; }
 static inline int nianbao_colors(void) { return COLORS; }
+static inline WINDOW *nianbao_curscr(void) { return curscr; }
+static inline int nianbao_key_btab(void) { return KEY_BTAB; }
+static inline int nianbao_key_dc(void) { return KEY_DC; }
 
 #endif

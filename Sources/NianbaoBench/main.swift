@@ -89,31 +89,8 @@ final class UnsafeCounts: @unchecked Sendable {
     func set(_ index: Int, _ value: Int) { storage.withUnsafeMutableBufferPointer { $0[index] = value } }
 }
 
-// The review screen: the first frame with 1,000 reports (nothing parsed yet: they load in
-// the background), and a key press on a list of 1,000 parsed reports (update + redraw).
-let reviewFiles = Array(paths.prefix(1000))
-let storePath = folder.appendingPathComponent(".nianbao/reviews.sqlite").path
-let firstStart = DispatchTime.now()
-let app = try ReviewApp(files: reviewFiles, root: folder.path, store: try ReviewStore(path: storePath), reviewer: "bench")
-app.draw(on: MemoryScreen(rows: 48, columns: 160))
-let firstFrame = Double(DispatchTime.now().uptimeNanoseconds - firstStart.uptimeNanoseconds) / 1e6
-
-var state = ReviewState(entries: reviewFiles.map { ReviewEntry(path: $0, key: $0) })
-state.rows = 48
-state.columns = 160
-for (index, path) in reviewFiles.enumerated() {
-    state.loaded(index, report: try? ReportReader.read(path: path), failure: nil, review: nil)
-}
-let keyScreen = MemoryScreen(rows: 48, columns: 160)
-let keys: [Key] = [.down, .down, .enter, .down, .character("]"), .tab, .down, .tab, .tab, .tab]
-let presses = 500
-let keyStart = DispatchTime.now()
-for i in 0..<presses {
-    _ = state.update(key: keys[i % keys.count])
-    ReviewRenderer.render(state, on: keyScreen)
-}
-let perKey = Double(DispatchTime.now().uptimeNanoseconds - keyStart.uptimeNanoseconds) / 1e6 / Double(presses)
-print(String(format: "review screen: first frame with 1,000 reports %.1f ms (target 300)  |  key press + redraw %.2f ms (target 20)", firstFrame, perKey))
+// The review screen at 1,000, 10,000 and 50,000 reports (see ReviewBench.swift).
+try ReviewBench.run(paths: paths, folder: folder)
 
 // The formats: the same reports as web pages and as Word files (made from the generated
 // text: paragraphs and one table row per tab row), read and checked in memory on every core.

@@ -42,6 +42,30 @@ public enum DisplayWidth {
         return (String(out), used)
     }
 
+    /// The part of `text` from display column `start` that fits in `width` cells: a wide
+    /// character cut by either edge is drawn as a space, never as half a character.
+    public static func slice<S: StringProtocol>(_ text: S, from start: Int, width: Int) -> String {
+        var out = String.UnicodeScalarView()
+        var column = 0
+        var used = 0
+        for s in text.unicodeScalars {
+            let scalar: Unicode.Scalar = s == "\t" ? " " : s
+            let w = of(scalar)
+            defer { column += w }
+            if column + w <= start { continue }
+            if column < start {
+                // Straddles the left edge: its visible half is a space.
+                out.append(" ")
+                used += 1
+                continue
+            }
+            if used + w > width { break }
+            out.append(scalar)
+            used += w
+        }
+        return String(out)
+    }
+
     /// `text` cut or padded with spaces to exactly `width` cells; an ellipsis marks a cut.
     public static func fit<S: StringProtocol>(_ text: S, _ width: Int, ellipsis: Bool = true) -> String {
         guard width > 0 else { return "" }

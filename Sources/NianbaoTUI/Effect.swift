@@ -1,9 +1,14 @@
 import NianbaoStore
 
-/// Work an update asks the app to do outside the state: the database and quitting.
+/// Work an update asks the app to do outside the state: the database, files, the terminal.
 public enum Effect: Sendable, Equatable {
     case decide(key: String, ReviewStatus)
-    case undo(key: String)
     case saveNote(key: String, String)
+    /// Read the whole report of an entry to show it.
+    case fetch(index: Int)
+    /// Edit the note in $VISUAL/$EDITOR.
+    case editExternally(key: String, note: String)
+    case redraw
+    case suspend
     case quit
 }

@@ -6,6 +6,7 @@ public final class MemoryScreen: Screen {
     private var chars: [[String]]
     private var styles: [[CellStyle]]
     public private(set) var presented = 0
+    public private(set) var cursor: (row: Int, column: Int)?
 
     public init(rows: Int, columns: Int) {
         self.rows = rows
@@ -32,6 +33,9 @@ public final class MemoryScreen: Screen {
             let w = DisplayWidth.of(s)
             if w == 0 { continue }
             guard x >= 0, x + w <= columns else { break }
+            // A wide character half overwritten loses its other half, as on a terminal.
+            if chars[row][x] == "", x > 0 { chars[row][x - 1] = " " }
+            if x + w < columns, chars[row][x + w] == "" { chars[row][x + w] = " " }
             chars[row][x] = String(s)
             styles[row][x] = style
             if w == 2 {
@@ -41,6 +45,8 @@ public final class MemoryScreen: Screen {
             x += w
         }
     }
+
+    public func setCursor(_ position: (row: Int, column: Int)?) { cursor = position }
 
     public func present() { presented += 1 }
 
@@ -54,7 +60,6 @@ public final class MemoryScreen: Screen {
     public var text: String { (0..<rows).map(line).joined(separator: "\n") }
 
     public func style(_ row: Int, _ column: Int) -> CellStyle { styles[row][column] }
-
 
     /// The first row containing `needle` (from display column `column` on).
     public func row(containing needle: String, from column: Int = 0) -> Int? {

@@ -1,56 +1,132 @@
 import Dispatch
 import NianbaoCore
 import NianbaoFormats
-import NianbaoStore
 import Synchronization
 
-/// How the review screen gets its reports: it is given a batch reader, which reads the
-/// files (the command line's reads each in a worker process) and hands each outcome over
-/// with its index. The screen itself never opens a report file to parse it.
-public typealias ReportSource = @Sendable (_ paths: [String], _ body: @escaping @Sendable (Int, Result<Report, ReadError>) -> Void) -> Void
+/// How the review screen gets its reports: it is given a source, which reads the files (the
+/// command line's reads each in a worker process). The screen itself never opens a report.
+public protocol ReportSource: Sendable {
+    /// Reads every file and hands over each summary (or why it could not be read) with its
+    /// index and content hash, in any order, from any thread.
+    func summaries(_ paths: [String], _ body: @escaping @Sendable (Int, Result<ReportSummary, ReadError>, String) -> Void)
+    /// The whole report of one file, to show it.
+    func report(_ path: String) -> Result<Report, ReadError>
+}
+
+/// Reads in this process, on every core: for tests, the benchmark, and where no worker can start.
+public struct LocalReportSource: ReportSource {
+    public init() {}
+
+    public func summaries(_ paths: [String], _ body: @escaping @Sendable (Int, Result<ReportSummary, ReadError>, String) -> Void) {
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            do throws(ReadError) {
+                let bytes = try ReportReader.readBytes(paths[index])
+                let hash = ContentHash.of(bytes)
+                do throws(ReadError) {
+                    body(index, .success(ReportSummary(try ReportFiles.read(bytes: bytes, path: paths[index]))), hash)
+                } catch {
+                    body(index, .failure(error), hash)
+                }
+            } catch {
+                body(index, .failure(error), "unreadable")
+            }
+        }
+    }
+
+    public func report(_ path: String) -> Result<Report, ReadError> {
+        do throws(ReadError) { return .success(try ReportFiles.read(path: path)) } catch { return .failure(error) }
+    }
+}
 
 /// Reads the reports in the background so that the first screen appears at once and the
-/// list fills in as files are parsed. The app polls `drain()` between key presses.
+/// list fills in as files are read; reads the whole report of the selection when asked,
+/// keeping the last few. Only digests of the others are kept. The app polls `drain()`.
 public final class ReportLoader: Sendable {
-    /// One file read: its report or why it could not be read, and its content hash.
+    /// One file read: what the list keeps of it and its content hash.
     public struct Loaded: Sendable {
         public let index: Int
-        public let report: Report?
-        public let failure: String?
+        public let digest: ReportDigest
         public let contentHash: String
     }
 
-    private let results = Mutex<[Loaded]>([])
-
-    /// Reads in this process, on every core: for tests and for when no worker can start.
-    public static let inProcess: ReportSource = { paths, body in
-        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
-            do throws(ReadError) {
-                body(index, .success(try ReportFiles.read(path: paths[index])))
-            } catch {
-                body(index, .failure(error))
-            }
-        }
+    /// What arrived since the last `drain()`.
+    public struct Arrivals: Sendable {
+        public var loaded: [Loaded] = []
+        public var reports: [(index: Int, report: Report?)] = []
+        /// The batch's cross-year findings, once everything is read.
+        public var crossYear: [Int: [Finding]]?
     }
 
-    public init(paths: [String], source: @escaping ReportSource = ReportLoader.inProcess) {
-        let list = paths
+    private struct Shared {
+        var arrivals = Arrivals()
+        var facts: [(Int, CrossYearFacts)] = []
+        var done = 0
+        var recent: [(path: String, report: Report)] = []
+    }
+
+    private let state = Mutex(Shared())
+    private let paths: [String]
+    private let source: any ReportSource
+    private let fetching = DispatchQueue(label: "nianbao.fetch")
+    static let kept = 8
+
+    public init(paths: [String], source: any ReportSource) {
+        self.paths = paths
+        self.source = source
+        let total = paths.count
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            source(list) { index, outcome in
-                let loaded = Self.loaded(list[index], index: index, outcome: outcome)
-                self.results.withLock { $0.append(loaded) }
+            source.summaries(paths) { index, outcome, hash in
+                let digest: ReportDigest
+                var facts: CrossYearFacts?
+                switch outcome {
+                case .success(let summary):
+                    digest = ReportDigest(summary)
+                    facts = summary.facts
+                case .failure(let error):
+                    digest = .unreadable(error.explanation)
+                }
+                self.state.withLock { shared in
+                    shared.arrivals.loaded.append(Loaded(index: index, digest: digest, contentHash: hash))
+                    if let facts { shared.facts.append((index, facts)) }
+                    shared.done += 1
+                    if shared.done == total {
+                        let ordered = shared.facts.sorted { $0.0 < $1.0 }
+                        let found = CrossYearCheck.findings(ordered.map(\.1))
+                        shared.arrivals.crossYear = Dictionary(uniqueKeysWithValues: found.map { (ordered[$0.key].0, $0.value) })
+                        shared.facts = []
+                    }
+                }
             }
         }
     }
 
-    /// The files read since the last call.
-    public func drain() -> [Loaded] { results.withLock { batch in defer { batch.removeAll() }; return batch } }
+    /// Everything that arrived since the last call.
+    public func drain() -> Arrivals {
+        state.withLock { shared in
+            defer { shared.arrivals = Arrivals() }
+            return shared.arrivals
+        }
+    }
 
-    static func loaded(_ path: String, index: Int, outcome: Result<Report, ReadError>) -> Loaded {
-        let hash = (try? ReportReader.readBytes(path)).map(ContentHash.of) ?? "unreadable"
-        switch outcome {
-        case .success(let report): return Loaded(index: index, report: report, failure: nil, contentHash: hash)
-        case .failure(let error): return Loaded(index: index, report: nil, failure: error.explanation, contentHash: hash)
+    /// Reads the whole report of entry `index` in the background (at once if it is kept).
+    public func fetch(_ index: Int) {
+        guard paths.indices.contains(index) else { return }
+        let path = paths[index]
+        let kept = state.withLock { shared in shared.recent.first { $0.path == path }?.report }
+        if let kept {
+            state.withLock { $0.arrivals.reports.append((index, kept)) }
+            return
+        }
+        fetching.async { [self] in
+            let report = try? source.report(path).get()
+            state.withLock { shared in
+                shared.arrivals.reports.append((index, report))
+                if let report {
+                    shared.recent.removeAll { $0.path == path }
+                    shared.recent.append((path, report))
+                    if shared.recent.count > Self.kept { shared.recent.removeFirst() }
+                }
+            }
         }
     }
 }

@@ -1,9 +1,19 @@
-/// What a key asks for, independent of which key it was (tig's "requests"): the key map
-/// turns keys into these, and `ReviewState.update` knows only these.
+/// What a key asks for, independent of which key it was (tig's "requests"): the key maps
+/// turn keys into these, and `ReviewState.update` knows only these.
 public enum ReviewAction: Hashable, Sendable, CaseIterable {
-    case moveUp, moveDown, pageUp, pageDown, first, last
-    case nextPane, open
-    case nextFailing, previousFailing
-    case approve, needsCorrection, undo
-    case editNote, search, help, quit
+    // Moving in the focused pane.
+    case moveUp, moveDown, pageUp, pageDown, halfPageUp, halfPageDown, first, last
+    case scrollLeft, scrollRight
+    case nextPane, previousPane, open, zoom, toggleWrap
+    // The review queue.
+    case nextReport, previousReport, nextFailingReport, previousFailingReport, nextFinding, previousFinding
+    case approve, needsCorrection, undo, redo
+    // Triage.
+    case cycleFilter, cycleSort, search, nextMatch, previousMatch
+    case editNote, editNoteExternally
+    case help, redraw, suspend, quit
+    // In the note editor and the search prompt.
+    case save, cancel, newline, deleteBackward, deleteForward, caretLeft, caretRight, caretUp, caretDown, caretHome, caretEnd
+    case submit
+    case closeHelp
 }

@@ -1,45 +1,77 @@
+import Foundation
 import NianbaoCore
 import NianbaoStore
 
-/// One report in the list: where it is, what was read from it, and its review.
+/// One report in the list: where it is, the digest of what was read from it, and its review.
 public struct ReviewEntry: Sendable {
     /// The file's path, as opened.
     public let path: String
     /// Its path relative to the folder under review: the key of its review record.
     public let key: String
-    public var report: Report?
-    /// Why the file could not be read, when it could not.
-    public var failure: String?
+    public var digest: ReportDigest?
     public var review: ReviewRecord?
+    /// Findings that compare it with the same body's previous year (known once all are read).
+    public var crossYear: [Finding] = []
+    /// Body name and path folded (NFKC, lowercase) for `/`.
+    var searchText: String
 
     public init(path: String, key: String, review: ReviewRecord? = nil) {
         self.path = path
         self.key = key
         self.review = review
+        searchText = Search.fold(key + "\n" + (review?.agency ?? ""))
     }
 
-    public var isLoaded: Bool { report != nil || failure != nil }
+    public var isLoaded: Bool { digest != nil }
+    public var failure: String? { digest?.failure }
     public var status: ReviewStatus { review?.status ?? .unreviewed }
-    public var name: String { report?.agency ?? review?.agency ?? key }
-    public var year: Int? { report?.year ?? review?.year }
-    public var errors: Int { report?.count(.error) ?? review?.errors ?? 0 }
-    public var warnings: Int { report?.count(.warning) ?? review?.warnings ?? 0 }
+    public var name: String { digest?.agency ?? review?.agency ?? key }
+    public var year: Int? { digest?.year ?? review?.year }
+    public var errors: Int { (digest?.errors ?? review?.errors ?? 0) + crossYear.filter { $0.severity == .error }.count }
+    public var warnings: Int { (digest?.warnings ?? review?.warnings ?? 0) + crossYear.filter { $0.severity == .warning }.count }
+    /// A file that could not be read counts as having an error: its reason is shown as one.
+    public var hasErrors: Bool { errors > 0 || failure != nil }
 }
 
 /// The panes of the review screen, in Tab order.
-public enum Pane: Sendable, CaseIterable { case list, tables, findings, raw }
+public enum Pane: String, Sendable, CaseIterable { case list, tables, findings, raw }
 
-/// The note editor: the text being written and where the cursor is (in characters).
-public struct NoteEditor: Sendable, Equatable {
-    public var text: [Character]
-    public var cursor: Int
+/// Which reports the list shows (`f` cycles them).
+public enum ListFilter: Sendable, CaseIterable {
+    case all, unreviewed, withErrors, needsCorrection, approved
 
-    public init(_ text: String) {
-        self.text = Array(text)
-        cursor = self.text.count
+    public var title: String {
+        switch self {
+        case .all: "全部"
+        case .unreviewed: "未审"
+        case .withErrors: "有错误"
+        case .needsCorrection: "需修改"
+        case .approved: "已通过"
+        }
     }
 
-    public var string: String { String(text) }
+    func admits(_ entry: ReviewEntry) -> Bool {
+        switch self {
+        case .all: true
+        case .unreviewed: entry.status == .unreviewed
+        case .withErrors: entry.hasErrors
+        case .needsCorrection: entry.status == .needsCorrection
+        case .approved: entry.status == .approved
+        }
+    }
+}
+
+/// The order of the list (`s` cycles them).
+public enum ListSort: Sendable, CaseIterable {
+    case path, errors, bodyAndYear
+
+    public var title: String {
+        switch self {
+        case .path: "按路径"
+        case .errors: "按错误数"
+        case .bodyAndYear: "按机关和年度"
+        }
+    }
 }
 
 /// What the screen is doing besides browsing.
@@ -47,44 +79,125 @@ public enum Mode: Sendable, Equatable {
     case browse
     case help
     case note(NoteEditor)
-    case search(String)
+    case search(SearchPrompt)
+}
+
+/// Counts kept up to date as reports load and decisions are saved, never recounted per frame.
+public struct ReviewCounts: Sendable, Equatable {
+    public var loaded = 0
+    public var approved = 0
+    public var needsCorrection = 0
+
+    mutating func count(_ status: ReviewStatus, _ delta: Int) {
+        switch status {
+        case .approved: approved += delta
+        case .needsCorrection: needsCorrection += delta
+        case .unreviewed: break
+        }
+    }
 }
 
 /// Everything the review screen shows, as a value: `update` changes it, `ReviewRenderer`
-/// draws it. No terminal, no database: those are the app's, through `Effect`s.
+/// draws it. No terminal, no database, no files: those are the app's, through `Effect`s.
 public struct ReviewState: Sendable {
-    public var entries: [ReviewEntry]
-    public var selected = 0
-    public var focus = Pane.list
-    public var mode = Mode.browse
-    public var listTop = 0
-    public var tableCursor = 0
-    public var tableTop = 0
-    public var findingCursor = 0
-    public var findingTop = 0
-    public var rawTop = 0
-    /// The source line highlighted in the raw text, from the selected table row or finding.
-    public var rawHighlight: Int?
-    public var message: String?
-    /// The terminal size, for paging.
-    public var rows = 24
-    public var columns = 80
+    public internal(set) var entries: [ReviewEntry]
+    /// The list as shown: entry indices, filtered and sorted.
+    public internal(set) var list: [Int]
+    public internal(set) var filter = ListFilter.all
+    public internal(set) var sort = ListSort.path
+    /// Position of the selection in `list`.
+    public internal(set) var cursor = 0
+    public internal(set) var focus = Pane.list
+    public internal(set) var zoomed = false
+    /// Long raw lines wrapped (`w`) or scrolled sideways.
+    public internal(set) var wraps = false
+    public internal(set) var mode = Mode.browse
+    public internal(set) var listTop = 0
+    public internal(set) var tableCursor = 0
+    /// The selected value within the selected table row (←/→ in the tables pane).
+    public internal(set) var tableColumn = 0
+    public internal(set) var tableTop = 0
+    public internal(set) var findingCursor = 0
+    public internal(set) var findingTop = 0
+    /// The first raw line shown (1-based) and, unwrapped, how far it is scrolled right.
+    public internal(set) var rawTop = 1
+    public internal(set) var rawLeft = 0
+    /// The source line highlighted in the raw text, and the characters of the selected cell in it.
+    public internal(set) var rawHighlight: Int?
+    public internal(set) var cellHighlight: SourceLocation?
+    /// The whole report of the selected entry, once read.
+    public internal(set) var shown: (index: Int, report: Report, lines: [TableLine])?
+    public internal(set) var message: String?
+    public internal(set) var counts = ReviewCounts()
+    /// The last search and where it was made, for `n`, `N` and an empty `/`.
+    public internal(set) var search: SearchResult?
+    /// The reviewer's own changes in this session, for `u` and Ctrl-R.
+    public internal(set) var history = SessionHistory()
+    /// After a decision, the queue moves on once its note (if one is asked for) is closed.
+    var advanceAfterNote = false
+    /// The terminal size.
+    public internal(set) var rows = 24
+    public internal(set) var columns = 80
 
-    public init(entries: [ReviewEntry]) { self.entries = entries }
+    public init(entries: [ReviewEntry], rows: Int = 24, columns: Int = 80) {
+        self.entries = entries
+        list = Array(entries.indices)
+        self.rows = rows
+        self.columns = columns
+        for entry in entries { counts.count(entry.status, 1) }
+    }
 
-    public var current: ReviewEntry? { entries.indices.contains(selected) ? entries[selected] : nil }
+    public var layout: Layout { Layout(rows: rows, columns: columns, zoomed: zoomed ? focus : nil) }
+
+    /// The entry index of the selection.
+    public var selected: Int? { list.indices.contains(cursor) ? list[cursor] : nil }
+    public var current: ReviewEntry? { selected.map { entries[$0] } }
+
+    /// The whole report of the selection, when it has been read.
+    public var report: Report? {
+        guard let shown, shown.index == selected else { return nil }
+        return shown.report
+    }
 
     /// The tables pane of the selected report.
-    public var tableLines: [TableLine] { current?.report.map(TableLines.make) ?? [] }
+    public var tableLines: [TableLine] {
+        guard let shown, shown.index == selected else { return [] }
+        return shown.lines
+    }
 
-    public var findings: [Finding] { current?.report?.findings ?? [] }
+    /// The findings of the selected report in this batch: its own and the cross-year ones.
+    public var findings: [Finding] {
+        guard let report else { return [] }
+        let extra = current?.crossYear ?? []
+        return extra.isEmpty ? report.findings : report.findings + extra
+    }
 
     /// 已审 12/40 · 通过 9 · 需修改 3
     public var progress: String {
-        let approved = entries.filter { $0.status == .approved }.count
-        let corrections = entries.filter { $0.status == .needsCorrection }.count
-        return "已审 \(approved + corrections)/\(entries.count) · 通过 \(approved) · 需修改 \(corrections)"
+        "已审 \(counts.approved + counts.needsCorrection)/\(entries.count) · 通过 \(counts.approved) · 需修改 \(counts.needsCorrection)"
+    }
+}
+
+/// The reviewer's own decisions and note changes of this session, newest last.
+public struct SessionHistory: Sendable, Equatable {
+    public enum Change: Sendable, Equatable {
+        case decision(key: String, from: ReviewStatus, to: ReviewStatus)
+        case note(key: String, from: String, to: String)
+
+        var key: String {
+            switch self {
+            case .decision(let key, _, _), .note(let key, _, _): key
+            }
+        }
+
+        var reversed: Change {
+            switch self {
+            case .decision(let key, let from, let to): .decision(key: key, from: to, to: from)
+            case .note(let key, let from, let to): .note(key: key, from: to, to: from)
+            }
+        }
     }
 
-    public var loadedCount: Int { entries.filter(\.isLoaded).count }
+    public internal(set) var done: [Change] = []
+    public internal(set) var undone: [Change] = []
 }

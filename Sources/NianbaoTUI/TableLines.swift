@@ -2,14 +2,37 @@ import Foundation
 import NianbaoCore
 
 /// One line of the tables pane: a table title, a column header, or a row with its values,
-/// the worst finding that touches it, and the source line to show beside it.
+/// where each value came from, the worst finding that touches it, and the source line.
 public struct TableLine: Sendable, Equatable {
     public enum Kind: Sendable, Equatable { case title, header, row, missing }
     public let kind: Kind
+    /// The label as the pane shows it when narrow (1.属于国家秘密).
     public let label: String
+    /// The label with its group, as the zoomed pane shows it ((三) 1.属于国家秘密).
+    public let fullLabel: String
     public let values: [String]
+    /// Where each value stands in the raw text.
+    public let sources: [SourceLocation?]
+    public let cells: [CellID]
     public let severity: Severity?
+    /// The message of the worst finding that touches the row.
+    public let reason: String?
     public let sourceLine: Int?
+
+    init(
+        kind: Kind, label: String, fullLabel: String? = nil, values: [String] = [], sources: [SourceLocation?] = [],
+        cells: [CellID] = [], severity: Severity? = nil, reason: String? = nil, sourceLine: Int? = nil
+    ) {
+        self.kind = kind
+        self.label = label
+        self.fullLabel = fullLabel ?? label
+        self.values = values
+        self.sources = sources
+        self.cells = cells
+        self.severity = severity
+        self.reason = reason
+        self.sourceLine = sourceLine
+    }
 
     public var isSelectable: Bool { kind == .row || kind == .missing }
 }
@@ -17,28 +40,29 @@ public struct TableLine: Sendable, Equatable {
 /// Lays out a report's extracted tables as lines for the screen. Reads the core's model
 /// only (rows, cells, findings): the UI never parses text.
 public enum TableLines {
-    public static func make(_ report: Report) -> [TableLine] {
-        var severityByCell: [CellID: Severity] = [:]
-        for finding in report.findings {
-            for cell in finding.cells where severityByCell[cell].map({ finding.severity < $0 }) ?? true {
-                severityByCell[cell] = finding.severity
+    public static func make(_ report: Report, findings: [Finding]) -> [TableLine] {
+        var worstByCell: [CellID: Finding] = [:]
+        for finding in findings {
+            for cell in finding.cells where worstByCell[cell].map({ finding.severity < $0.severity }) ?? true {
+                worstByCell[cell] = finding
             }
         }
         var lines: [TableLine] = []
         for table in TableID.allCases {
-            lines.append(TableLine(kind: .title, label: "表\(table.number) \(table.title)", values: [], severity: nil, sourceLine: nil))
+            lines.append(TableLine(kind: .title, label: "表\(table.number) \(table.title)"))
             guard let extracted = report.tables[table] else {
-                lines.append(TableLine(kind: .missing, label: "（缺少此表）", values: [], severity: .error, sourceLine: nil))
+                let reason = findings.first { $0.rule.rawValue == "MISSING_TABLE" && $0.message.contains("表\(table.number)") }?.message
+                lines.append(TableLine(kind: .missing, label: "（缺少此表）", severity: .error, reason: reason))
                 continue
             }
             var lastColumns: [String] = []
             for row in extracted.rows {
                 let titles = row.spec.columns.map { shortTitle($0.title) }
                 if titles != lastColumns {
-                    lines.append(TableLine(kind: .header, label: "", values: titles, severity: nil, sourceLine: nil))
+                    lines.append(TableLine(kind: .header, label: "", values: titles))
                     lastColumns = titles
                 }
-                let worst = row.cells.compactMap { severityByCell[$0.id] }.min()
+                let worst = row.cells.compactMap { worstByCell[$0.id] }.min { $0.severity < $1.severity }
                 let values = row.cells.map { cell -> String in
                     switch (cell.value, cell.provenance) {
                     case (_, .unplaced): "?"
@@ -47,18 +71,35 @@ public enum TableLines {
                     case (.unreadable, _): "不可读"
                     }
                 }
-                lines.append(TableLine(kind: .row, label: rowLabel(row), values: values, severity: worst, sourceLine: row.line))
+                let sources = row.cells.map { $0.provenance == .unplaced ? nil : Optional($0.source) }
+                lines.append(TableLine(
+                    kind: .row, label: rowLabel(row), fullLabel: fullLabel(row), values: values, sources: sources,
+                    cells: row.cells.map(\.id), severity: worst?.severity, reason: worst?.message, sourceLine: row.line))
             }
             for spec in extracted.missingRows {
-                lines.append(TableLine(kind: .missing, label: "缺少：\(spec.label)", values: [], severity: .error, sourceLine: nil))
+                let ids = spec.columns.map { spec.cellID(table, $0) }
+                let reason = findings.first { $0.rule.rawValue == "MISSING_ROW" && $0.cells == ids }?.message
+                lines.append(TableLine(
+                    kind: .missing, label: "缺少：\(spec.label)", fullLabel: "缺少：" + [spec.group, spec.label].compactMap { $0 }.joined(separator: " "),
+                    cells: ids, severity: .error, reason: reason))
             }
         }
         return lines
     }
 
-    /// A row's label as reviewers read it: the group for Table 3, the official label otherwise.
+    /// A row's label as reviewers read it in a narrow pane.
     static func rowLabel(_ row: ExtractedRow) -> String {
         row.spec.label.replacingOccurrences(of: "（区分处理的，只计这一情形，不计其他情形）", with: "")
+    }
+
+    /// A row's label with its group: (三) 1.属于国家秘密, so that the three "1." rows differ.
+    static func fullLabel(_ row: ExtractedRow) -> String {
+        let label = rowLabel(row)
+        guard let group = row.spec.group else { return label }
+        // The group's own number (（三）) is enough; its words repeat what the row's say.
+        let number = group.prefix { $0 != " " && $0 != "　" }
+        let short = group.hasPrefix("(") || group.hasPrefix("（") ? String(number) : group
+        return label.hasPrefix(short) ? label : "\(short) \(label)"
     }
 
     /// Column titles shortened to fit narrow columns.

@@ -1,220 +1,175 @@
 import NianbaoCore
 import NianbaoStore
 
-/// `update`: the state after a key or an event, and the effects the app must carry out.
-/// A pure function of the state and its input: no terminal, no database.
+/// `update`: the state after an event, and the effects the app must carry out. A pure
+/// function of the state and the event: no terminal, no database, no files.
 extension ReviewState {
-    public var layout: Layout { Layout(rows: rows, columns: columns) }
-
-    /// Handles one key press.
-    public mutating func update(key: Key) -> [Effect] {
-        if key == .resize { return [] }
-        switch mode {
-        case .help:
-            mode = .browse
+    public mutating func update(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key): return update(key: key)
+        case .resize(let rows, let columns):
+            self.rows = rows
+            self.columns = columns
+            keepSelectionVisible()
             return []
-        case .note(var editor):
+        case .loaded(let batch): return loaded(batch)
+        case .report(let index, let report):
+            guard let report else {
+                if index == selected { message = "这份报告无法再次读取" }
+                return []
+            }
+            show(report, index: index)
+            return []
+        case .crossYear(let byIndex):
+            for (index, found) in byIndex where entries.indices.contains(index) { entries[index].crossYear = found }
+            if let shown { show(shown.report, index: shown.index) }
+            refreshList()
+            return []
+        case .saved(let key, let review, let message):
+            saved(key: key, review: review, message: message)
+            return []
+        case .tick: return []
+        }
+    }
+
+    /// The key map of the current mode.
+    public var modeName: KeyMap.ModeName {
+        if layout.isTooSmall { return .tooSmall }
+        switch mode {
+        case .browse: return .browse
+        case .help: return .help
+        case .note: return .note
+        case .search: return .search
+        }
+    }
+
+    mutating func update(key: Key) -> [Effect] {
+        let name = modeName
+        switch name {
+        case .tooSmall:
+            return KeyMap.action(for: key, in: .tooSmall) == .quit ? [.quit] : []
+        case .help:
+            // Any key closes the help.
+            mode = .browse
+            return [.redraw]
+        case .note:
+            guard case .note(var editor) = mode else { return [] }
             return editNote(&editor, key)
-        case .search(let query):
-            return editSearch(query, key)
+        case .search:
+            guard case .search(var prompt) = mode else { return [] }
+            return editSearch(&prompt, key)
         case .browse:
-            guard let action = KeyMap.action(for: key) else { return [] }
+            guard let action = KeyMap.action(for: key, in: .browse) else { return [] }
             return update(action: action)
         }
     }
 
-    /// Handles one action from the key map.
+    /// Handles one action of the browse key map.
     public mutating func update(action: ReviewAction) -> [Effect] {
         message = nil
-        let page = layout.visible(focus)
+        let visible = layout.visible(focus)
         switch action {
-        case .moveUp: move(by: -1)
-        case .moveDown: move(by: 1)
-        case .pageUp: move(by: -page)
-        case .pageDown: move(by: page)
-        case .first: move(by: -Int.max / 2)
-        case .last: move(by: Int.max / 2)
-        case .nextPane:
-            let all = Pane.allCases
-            focus = all[(all.firstIndex(of: focus)! + 1) % all.count]
-            if focus == .tables { selectFirstRow() }
-            followSource()
+        case .moveUp: return move(by: -1)
+        case .moveDown: return move(by: 1)
+        case .pageUp: return move(by: -visible)
+        case .pageDown: return move(by: visible)
+        case .halfPageUp: return move(by: -max(visible / 2, 1))
+        case .halfPageDown: return move(by: max(visible / 2, 1))
+        case .first: return move(by: -Int.max / 2)
+        case .last: return move(by: Int.max / 2)
+        case .scrollLeft: sideways(-1)
+        case .scrollRight: sideways(1)
+        case .nextPane: cyclePane(1)
+        case .previousPane: cyclePane(-1)
         case .open:
             if focus == .list {
                 focus = .tables
                 selectFirstRow()
             }
             followSource()
-        case .nextFailing: jumpToFailing(forward: true)
-        case .previousFailing: jumpToFailing(forward: false)
+        case .zoom:
+            zoomed.toggle()
+            keepSelectionVisible()
+        case .toggleWrap: wraps.toggle(); rawLeft = 0
+        case .nextReport: return step(1, where: { _ in true })
+        case .previousReport: return step(-1, where: { _ in true })
+        case .nextFailingReport: return step(1, where: \.hasErrors, none: "列表中没有其他有错误的报告")
+        case .previousFailingReport: return step(-1, where: \.hasErrors, none: "列表中没有其他有错误的报告")
+        case .nextFinding: jumpToFinding(forward: true)
+        case .previousFinding: jumpToFinding(forward: false)
         case .approve: return decide(.approved)
         case .needsCorrection: return decide(.needsCorrection)
-        case .undo:
-            guard let entry = current, entry.review != nil else { return notReady() }
-            return [.undo(key: entry.key)]
+        case .undo: return undo()
+        case .redo: return redo()
+        case .cycleFilter:
+            filter = ListFilter.allCases[(ListFilter.allCases.firstIndex(of: filter)! + 1) % ListFilter.allCases.count]
+            return refreshList()
+        case .cycleSort:
+            sort = ListSort.allCases[(ListSort.allCases.firstIndex(of: sort)! + 1) % ListSort.allCases.count]
+            message = "排序：\(sort.title)"
+            return refreshList()
+        case .search: mode = .search(SearchPrompt(query: "", pane: focus))
+        case .nextMatch: return nextMatch(forward: true)
+        case .previousMatch: return nextMatch(forward: false)
         case .editNote:
-            guard let entry = current, entry.review != nil else { return notReady() }
-            mode = .note(NoteEditor(entry.review?.note ?? ""))
-        case .search: mode = .search("")
+            guard let entry = current else { return [] }
+            guard entry.review != nil else { return notReady() }
+            mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key))
+        case .editNoteExternally:
+            guard let entry = current, let review = entry.review else { return notReady() }
+            return [.editExternally(key: entry.key, note: review.note)]
         case .help: mode = .help
+        case .redraw: return [.redraw]
+        case .suspend: return [.suspend]
         case .quit: return [.quit]
+        default: break
         }
         return []
     }
 
-    /// A report has been read (or could not be): it fills its row of the list.
-    public mutating func loaded(_ index: Int, report: Report?, failure: String?, review: ReviewRecord?) {
-        guard entries.indices.contains(index) else { return }
-        entries[index].report = report
-        entries[index].failure = failure
-        if let review { entries[index].review = review }
-        if index == selected { followSource() }
+    /// Reports read in the background fill their rows of the list.
+    mutating func loaded(_ batch: [LoadedEntry]) -> [Effect] {
+        for loaded in batch where entries.indices.contains(loaded.index) {
+            let before = entries[loaded.index]
+            if !before.isLoaded { counts.loaded += 1 }
+            counts.count(before.status, -1)
+            entries[loaded.index].digest = loaded.digest
+            if let review = loaded.review { entries[loaded.index].review = review }
+            entries[loaded.index].searchText = Search.fold(before.key + "\n" + (loaded.digest.agency ?? loaded.review?.agency ?? ""))
+            counts.count(entries[loaded.index].status, 1)
+        }
+        var effects: [Effect] = []
+        if let selected, batch.contains(where: { $0.index == selected }), report == nil, current?.failure == nil {
+            effects.append(.fetch(index: selected))
+        }
+        // Sorting and filtering by what was read: only when the list depends on it.
+        if sort != .path || filter != .all { effects += refreshList() }
+        return effects
     }
 
-    /// The app saved (or failed to save) an effect: the record as it now stands.
-    public mutating func saved(key: String, review: ReviewRecord?, message: String) {
-        if let review, let index = entries.firstIndex(where: { $0.key == key }) { entries[index].review = review }
-        self.message = message
+    /// The app saved (or failed to save) a change: the record as it now stands.
+    mutating func saved(key: String, review: ReviewRecord?, message: String?) {
+        if let message { self.message = message }
+        guard let review, let index = entries.firstIndex(where: { $0.key == key }) else { return }
+        counts.count(entries[index].status, -1)
+        entries[index].review = review
+        counts.count(review.status, 1)
+        if filter != .all { _ = refreshList() }
     }
 
-    // MARK: moving
-
-    private mutating func move(by delta: Int) {
-        switch focus {
-        case .list:
-            guard !entries.isEmpty else { return }
-            let target = clamp(selected + delta, entries.count)
-            if target != selected {
-                selected = target
-                tableCursor = 0; tableTop = 0; findingCursor = 0; findingTop = 0; rawTop = 0; rawHighlight = nil
-            }
-            listTop = scrolled(top: listTop, cursor: selected, visible: layout.visible(.list))
-        case .tables:
-            let lines = tableLines
-            let selectable = lines.indices.filter { lines[$0].isSelectable }
-            guard !selectable.isEmpty else { return }
-            let position = selectable.firstIndex { $0 >= tableCursor } ?? 0
-            tableCursor = selectable[clamp(position + delta, selectable.count)]
-            tableTop = scrolled(top: tableTop, cursor: tableCursor, visible: layout.visible(.tables))
+    /// Shows a report read for the selection.
+    mutating func show(_ report: Report, index: Int) {
+        let extra = entries.indices.contains(index) ? entries[index].crossYear : []
+        let findings = extra.isEmpty ? report.findings : report.findings + extra
+        shown = (index, report, TableLines.make(report, findings: findings))
+        if index == selected {
+            if focus == .tables { selectFirstRow() }
             followSource()
-        case .findings:
-            guard !findings.isEmpty else { return }
-            findingCursor = clamp(findingCursor + delta, findings.count)
-            findingTop = scrolled(top: findingTop, cursor: findingCursor, visible: layout.visible(.findings))
-            followSource()
-        case .raw:
-            let count = current?.report?.text.lineCount ?? 0
-            rawTop = clamp(rawTop + delta, max(count - layout.visible(.raw) + 1, 1))
         }
     }
 
-    private mutating func selectFirstRow() {
-        let lines = tableLines
-        if !lines.indices.contains(tableCursor) || !lines[tableCursor].isSelectable {
-            tableCursor = lines.firstIndex(where: \.isSelectable) ?? 0
-        }
-        tableTop = scrolled(top: tableTop, cursor: tableCursor, visible: layout.visible(.tables))
-    }
-
-    /// `]` and `[`: the next (previous) table row that a finding touches.
-    private mutating func jumpToFailing(forward: Bool) {
-        let lines = tableLines
-        let failing = lines.indices.filter { lines[$0].isSelectable && lines[$0].severity.map { $0 != .info } == true }
-        guard !failing.isEmpty else {
-            message = "本报告没有出错的行"
-            return
-        }
-        focus = .tables
-        let next = forward ? failing.first { $0 > tableCursor } ?? failing[0] : failing.last { $0 < tableCursor } ?? failing[failing.count - 1]
-        tableCursor = next
-        tableTop = scrolled(top: tableTop, cursor: tableCursor, visible: layout.visible(.tables))
-        followSource()
-    }
-
-    /// Scrolls the raw text to the source line of the selected table row or finding.
-    mutating func followSource() {
-        let line: Int?
-        switch focus {
-        case .tables:
-            let lines = tableLines
-            line = lines.indices.contains(tableCursor) ? lines[tableCursor].sourceLine : nil
-        case .findings:
-            line = findings.indices.contains(findingCursor) ? findings[findingCursor].line : nil
-        default:
-            return
-        }
-        rawHighlight = line
-        if let line { rawTop = max(line - layout.visible(.raw) / 2, 1) }
-    }
-
-    // MARK: decisions
-
-    private mutating func decide(_ status: ReviewStatus) -> [Effect] {
-        guard let entry = current, entry.review != nil else { return notReady() }
-        return [.decide(key: entry.key, status)]
-    }
-
-    private mutating func notReady() -> [Effect] {
+    mutating func notReady() -> [Effect] {
         message = "这份报告还在读取，稍候再试"
         return []
     }
-
-    // MARK: note editor and search
-
-    private mutating func editNote(_ editor: inout NoteEditor, _ key: Key) -> [Effect] {
-        switch key {
-        case .escape:
-            mode = .browse
-            guard let entry = current else { return [] }
-            return [.saveNote(key: entry.key, editor.string)]
-        case .enter: editor.text.insert("\n", at: editor.cursor); editor.cursor += 1
-        case .backspace:
-            if editor.cursor > 0 { editor.text.remove(at: editor.cursor - 1); editor.cursor -= 1 }
-        case .left: editor.cursor = max(editor.cursor - 1, 0)
-        case .right: editor.cursor = min(editor.cursor + 1, editor.text.count)
-        case .home: editor.cursor = 0
-        case .end: editor.cursor = editor.text.count
-        case .character(let c): editor.text.insert(c, at: editor.cursor); editor.cursor += 1
-        case .tab: editor.text.insert(" ", at: editor.cursor); editor.cursor += 1
-        default: break
-        }
-        mode = .note(editor)
-        return []
-    }
-
-    private mutating func editSearch(_ query: String, _ key: Key) -> [Effect] {
-        switch key {
-        case .escape: mode = .browse
-        case .backspace: mode = .search(String(query.dropLast()))
-        case .character(let c): mode = .search(query + String(c))
-        case .enter:
-            mode = .browse
-            let start = selected + 1
-            let order = Array(entries.indices[start...]) + Array(entries.indices[..<min(start, entries.count)])
-            if let found = order.first(where: { matches(entries[$0], query) }) {
-                focus = .list
-                selected = found
-                tableCursor = 0; tableTop = 0; findingCursor = 0; findingTop = 0; rawTop = 0; rawHighlight = nil
-                listTop = scrolled(top: listTop, cursor: selected, visible: layout.visible(.list))
-            } else {
-                message = "没有找到：\(query)"
-            }
-        default: break
-        }
-        return []
-    }
-
-    private func matches(_ entry: ReviewEntry, _ query: String) -> Bool {
-        guard !query.isEmpty else { return false }
-        return entry.name.contains(query) || entry.key.contains(query) || entry.year.map { String($0) == query } == true
-    }
-}
-
-func clamp(_ value: Int, _ count: Int) -> Int { min(max(value, 0), max(count - 1, 0)) }
-
-/// The first visible index that keeps `cursor` on screen.
-func scrolled(top: Int, cursor: Int, visible: Int) -> Int {
-    if cursor < top { return cursor }
-    if cursor >= top + visible { return cursor - visible + 1 }
-    return top
 }

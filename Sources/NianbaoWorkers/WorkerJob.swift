@@ -18,7 +18,8 @@ public enum WorkerJob: Sendable, Equatable {
 
 /// What came back for one file.
 public enum WorkerAnswer: Sendable {
-    case summary(ReportSummary)
+    /// The summary, and the content hash of the bytes read.
+    case summary(ReportSummary, hash: String)
     case rendered(ReportSummary, [UInt8])
     case document(SourceDocument)
 }
@@ -51,7 +52,7 @@ extension WorkerJob {
             let document = try ReportFiles.document(bytes: bytes, path: path)
             let report = try ReportReader.report(from: document, path: path)
             switch self {
-            case .summary: return .success(.summary(ReportSummary(report)))
+            case .summary: return .success(.summary(ReportSummary(report), hash: ContentHash.of(bytes)))
             case .rendered(let format): return .success(.rendered(ReportSummary(report), Self.render(report, format)))
             case .document: return .success(.document(document))
             }
@@ -77,7 +78,7 @@ extension WorkerJob {
 extension WorkerAnswer {
     func encode(into w: inout WireWriter) {
         switch self {
-        case .summary(let s): w.byte(0); w.summary(s)
+        case .summary(let s, let hash): w.byte(0); w.summary(s); w.string(hash)
         case .rendered(let s, let bytes): w.byte(1); w.summary(s); w.data(bytes)
         case .document(let d): w.byte(2); w.document(d)
         }
@@ -85,7 +86,7 @@ extension WorkerAnswer {
 
     static func decode(_ r: inout WireReader) throws(WireReader.Malformed) -> WorkerAnswer {
         switch try r.byte() {
-        case 0: return .summary(try r.summary())
+        case 0: return .summary(try r.summary(), hash: try r.string())
         case 1: return .rendered(try r.summary(), try r.data())
         case 2: return .document(try r.document())
         default: throw WireReader.Malformed()
@@ -95,7 +96,7 @@ extension WorkerAnswer {
     /// The summary of the report, when the answer has one.
     public var summary: ReportSummary? {
         switch self {
-        case .summary(let s), .rendered(let s, _): s
+        case .summary(let s, _), .rendered(let s, _): s
         case .document: nil
         }
     }

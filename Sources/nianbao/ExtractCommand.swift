@@ -40,13 +40,18 @@ struct ExtractCommand: ParsableCommand {
         if format == .json, many { emit("[\n") }
         if format == .csv { emit(ReportTables.csvHeader + "\n") }
         let format = self.format
+        // What the cross-year rules need of each report; its findings follow the reports.
+        var facts: [ReportSummary] = []
         Batch(timeLimit: reading.timeLimit).run(input.files, job: .rendered(format.worker)) { _, outcome in
             switch outcome {
             case .failure(let error):
                 printError(error.description)
                 failures.append(error)
             case .success(let answer):
-                guard case .rendered(_, let bytes) = answer else { return }
+                guard case .rendered(let summary, let bytes) = answer else { return }
+                facts.append(ReportSummary(
+                    path: summary.path, agency: summary.agency, year: summary.year, template: summary.template, findings: [],
+                    facts: summary.facts))
                 switch format {
                 case .json:
                     if printed > 0 { emit(",\n") }
@@ -59,6 +64,27 @@ struct ExtractCommand: ParsableCommand {
                 case .text: emit(bytes)
                 }
                 printed += 1
+            }
+        }
+        // The findings that compare a report with the same body's previous year, as check has them.
+        CrossYearCheck.apply(to: &facts)
+        for summary in facts where !summary.findings.isEmpty {
+            switch format {
+            case .json:
+                var json = JSONWriter()
+                json.beginObject()
+                json.key("path"); json.string(summary.path)
+                json.key("crossYear"); json.raw("true")
+                json.key("findings"); json.beginArray()
+                for f in summary.findings { ReportJSON.write(f, into: &json) }
+                json.endArray()
+                json.endObject()
+                emit((printed > 0 ? ",\n" : "") + json.output)
+                printed += 1
+            case .markdown:
+                emit("\n## 跨年度比对：\(summary.agency ?? summary.path) \(summary.year.map(String.init) ?? "")\n\n"
+                     + summary.findings.map { "- \($0.severity.rawValue) \($0.rule)：\($0.message)\n" }.joined())
+            case .csv, .text: break
             }
         }
         if format == .json, many { emit("\n]\n") }

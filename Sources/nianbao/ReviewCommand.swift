@@ -42,20 +42,10 @@ struct ReviewCommand: ParsableCommand {
         } catch {
             throw ValidationError("cannot open the review database \(databasePath): \(error)")
         }
-        let batch = Batch(timeLimit: reading.timeLimit, showsProgress: false)
         let app = try ReviewApp(
             files: input.files, root: root, store: store, reviewer: ProcessInfo.processInfo.environment["USER"],
-            source: { paths, body in
-                // Each file is read in a worker; the report is then made here from what it read.
-                batch.run(paths, job: .document) { index, outcome in
-                    body(index, outcome.flatMap { answer -> Result<Report, ReadError> in
-                        guard case .document(let document) = answer else { return .failure(ReadError(path: paths[index], reason: .notAReport)) }
-                        do throws(ReadError) { return .success(try ReportReader.report(from: document, path: paths[index])) } catch {
-                            return .failure(error)
-                        }
-                    })
-                }
-            })
+            source: WorkerReportSource(timeLimit: reading.timeLimit),
+            session: SessionFile(besideDatabase: databasePath, reviewer: ProcessInfo.processInfo.environment["USER"]))
         app.run()
     }
 

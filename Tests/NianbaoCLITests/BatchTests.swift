@@ -145,3 +145,27 @@ struct BatchTests {
         #expect(!samples.stderr.contains("Fatal error"))
     }
 }
+
+@Suite("Cross-year findings in every command")
+struct CrossYearCommandTests {
+    @Test("extract, like check, gives the findings that compare a body's two years")
+    func extractHasCrossYear() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let text = try String(contentsOf: SampleReports.files[0], encoding: .utf8)
+        try text.write(to: folder.appendingPathComponent("2023.txt"), atomically: true, encoding: .utf8)
+        let earlier = text.replacingOccurrences(of: "2023", with: "2022").replacingOccurrences(of: "2024", with: "2023")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("四、结转下年度继续办理") ? "四、结转下年度继续办理\t\t\t3\t0\t0\t0\t0\t0\t3" : String($0) }.joined(separator: "\n")
+        try earlier.write(to: folder.appendingPathComponent("2022.txt"), atomically: true, encoding: .utf8)
+        let check = try Subprocess.run([nianbaoBinary, "check", "--format", "json", folder.path])
+        let extract = try Subprocess.run([nianbaoBinary, "extract", folder.path])
+        func crossYear(_ output: String) throws -> [String] {
+            let records = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
+            return records.filter { $0["crossYear"] as? Bool == true }.flatMap { ($0["findings"] as? [[String: Any]] ?? []).compactMap { $0["message"] as? String } }
+        }
+        let fromCheck = try crossYear(check.stdout)
+        #expect(fromCheck.count == 2)
+        #expect(try crossYear(extract.stdout) == fromCheck)
+    }
+}

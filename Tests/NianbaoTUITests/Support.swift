@@ -2,36 +2,91 @@ import Foundation
 import NianbaoCore
 import NianbaoSamples
 import NianbaoStore
-import NianbaoTUI
+@testable import NianbaoTUI
+import Testing
 
-/// A review state over the built-in samples, every report read, as the app has it after loading.
-func loadedState(rows: Int = 48, columns: Int = 160, reviews: [String: ReviewStatus] = [:]) throws -> ReviewState {
-    let files = SampleReports.files
-    var state = ReviewState(entries: files.map { ReviewEntry(path: $0.path, key: $0.lastPathComponent) })
-    state.rows = rows
-    state.columns = columns
-    for (index, file) in files.enumerated() {
-        let report = try ReportReader.read(path: file.path)
-        let record = ReviewRecord(
-            path: file.lastPathComponent, contentHash: "h", reviewedHash: nil, status: reviews[file.lastPathComponent] ?? .unreviewed,
-            note: "", reviewer: nil, reviewedAt: nil, updatedAt: Date(), agency: report.agency, year: report.year,
-            errors: report.count(.error), warnings: report.count(.warning))
-        state.loaded(index, report: report, failure: nil, review: record)
+/// The review app over a folder of reports, on the in-memory screen, with a real SQLite
+/// store in a temporary folder: keys go through the app's own `handle` (update, effects,
+/// redraw), and the reports load through its own loader.
+final class TestApp {
+    let folder: URL
+    let screen: MemoryScreen
+    let app: ReviewApp
+    let store: ReviewStore
+    let session: SessionFile
+
+    /// The built-in samples copied into a fresh folder (or `files` given), every report read.
+    init(files: [URL]? = nil, rows: Int = 48, columns: Int = 160, reviewer: String = "李四", folder: URL? = nil) throws {
+        let folder = try folder ?? {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-tui-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+            for file in files ?? SampleReports.files {
+                try FileManager.default.copyItem(at: file, to: url.appendingPathComponent(file.lastPathComponent))
+            }
+            return url
+        }()
+        self.folder = folder
+        let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
+            .map { folder.appendingPathComponent($0).path }
+        let database = folder.appendingPathComponent(".nianbao/reviews.sqlite").path
+        store = try ReviewStore(path: database)
+        session = SessionFile(besideDatabase: database, reviewer: reviewer)
+        screen = MemoryScreen(rows: rows, columns: columns)
+        app = try ReviewApp(files: paths, root: folder.path, store: store, reviewer: reviewer, session: session)
+        app.restoreSession(screen)
+        app.draw(on: screen)
+        waitUntil { $0.counts.loaded == $0.entries.count }
+        waitForReport()
     }
-    return state
+
+    var state: ReviewState { app.state }
+
+    /// Lets the background work arrive until `condition` holds (or two seconds pass).
+    func waitUntil(_ condition: (ReviewState) -> Bool) {
+        let deadline = Date().addingTimeInterval(5)
+        while !condition(app.state), Date() < deadline {
+            if app.absorbArrivals(screen) { app.draw(on: screen) }
+            usleep(1_000)
+        }
+        if app.absorbArrivals(screen) { app.draw(on: screen) }
+    }
+
+    /// Waits for the selected report's whole report (when it can be read).
+    func waitForReport() { waitUntil { $0.current == nil || $0.report != nil || $0.current?.failure != nil } }
+
+    /// Presses keys one by one, as the run loop does, each followed by what it asked to read.
+    func press(_ keys: Key...) { press(keys) }
+
+    func press(_ keys: [Key]) {
+        for key in keys {
+            app.handle(.key(key), on: screen)
+            waitForReport()
+        }
+    }
+
+    func type(_ text: String) { press(text.map { Key.character($0) }) }
+
+    func resize(rows: Int, columns: Int) {
+        screen.resize(rows: rows, columns: columns)
+        app.handle(.resize(rows: rows, columns: columns), on: screen)
+    }
+
+    /// The entry index of the sample whose file name starts with `prefix`.
+    func index(of prefix: String) -> Int { state.entries.firstIndex { $0.key.hasPrefix(prefix) }! }
+
+    /// Selects a report by moving the list's cursor to it.
+    func select(_ prefix: String) {
+        let target = state.list.firstIndex(of: index(of: prefix))!
+        press(.character("g"))
+        press(Array(repeating: .down, count: target))
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
 }
 
-/// Draws a state on a fresh in-memory screen of its size.
-func draw(_ state: ReviewState) -> MemoryScreen {
-    let screen = MemoryScreen(rows: state.rows, columns: state.columns)
-    ReviewRenderer.render(state, on: screen)
-    return screen
-}
-
-extension ReviewState {
-    /// Presses keys in order, collecting the effects.
-    @discardableResult
-    mutating func press(_ keys: Key...) -> [Effect] { keys.flatMap { update(key: $0) } }
-
-    mutating func type(_ text: String) { for c in text { _ = update(key: .character(c)) } }
+/// The pane's part of a screen row.
+extension MemoryScreen {
+    func pane(_ box: Layout.Box, row: Int) -> String {
+        DisplayWidth.prefix(line(row, from: box.left), fitting: box.width).0
+    }
 }

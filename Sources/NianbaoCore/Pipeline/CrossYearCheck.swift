@@ -16,7 +16,7 @@ public enum CrossYearCheck {
     }
 
     /// The cross-year findings of each report that has any, by its index.
-    static func findings(_ facts: [CrossYearFacts]) -> [Int: [Finding]] {
+    public static func findings(_ facts: [CrossYearFacts]) -> [Int: [Finding]] {
         var byBody: [String: [Int]] = [:]
         for (index, fact) in facts.enumerated() {
             guard let agency = fact.agency, fact.year != nil else { continue }

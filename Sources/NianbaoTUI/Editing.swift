@@ -1,0 +1,224 @@
+import NianbaoCore
+import NianbaoStore
+
+/// Decisions, the session's undo and redo, the note editor and searching.
+extension ReviewState {
+    // MARK: decisions and the queue
+
+    mutating func decide(_ status: ReviewStatus) -> [Effect] {
+        guard let entry = current else { return [] }
+        guard entry.review != nil else { return notReady() }
+        if status == .approved, let failure = entry.failure {
+            message = "无法读取的文件不能通过：\(failure)"
+            return []
+        }
+        var effects: [Effect] = [.decide(key: entry.key, status)]
+        history.done.append(.decision(key: entry.key, from: entry.status, to: status))
+        history.undone = []
+        if status == .needsCorrection {
+            // The reason goes in the note; the queue moves on once it is closed.
+            mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key))
+            advanceAfterNote = true
+            return effects
+        }
+        effects += advance()
+        return effects
+    }
+
+    /// To the next report still to review, or a word that none is left.
+    mutating func advance() -> [Effect] {
+        guard let next = nextUnreviewed() else {
+            message = "列表中的报告都已审阅"
+            return []
+        }
+        return select(position: next)
+    }
+
+    mutating func undo() -> [Effect] {
+        guard let change = history.done.popLast() else {
+            message = "本次会话没有可撤销的修改"
+            return []
+        }
+        history.undone.append(change)
+        return apply(change.reversed, verb: "已撤销")
+    }
+
+    mutating func redo() -> [Effect] {
+        guard let change = history.undone.popLast() else {
+            message = "没有可重做的修改"
+            return []
+        }
+        history.done.append(change)
+        return apply(change, verb: "已重做")
+    }
+
+    private mutating func apply(_ change: SessionHistory.Change, verb: String) -> [Effect] {
+        let name = entries.first { $0.key == change.key }?.name ?? change.key
+        switch change {
+        case .decision(let key, _, let to):
+            message = "\(verb)：\(name) → \(ReviewState.word(to))"
+            return [.decide(key: key, to)]
+        case .note(let key, _, let to):
+            message = "\(verb)：\(name) 的备注"
+            return [.saveNote(key: key, to)]
+        }
+    }
+
+    public static func word(_ status: ReviewStatus) -> String {
+        switch status {
+        case .approved: "通过"
+        case .needsCorrection: "需修改"
+        case .unreviewed: "未审"
+        }
+    }
+
+    // MARK: the note editor
+
+    /// The width the note editor wraps its text to, as the overlay draws it.
+    var noteWidth: Int { NoteOverlay.textWidth(layout) }
+
+    mutating func editNote(_ editor: inout NoteEditor, _ key: Key) -> [Effect] {
+        let action = KeyMap.action(for: key, in: .note)
+        switch action {
+        case .save:
+            mode = .browse
+            var effects: [Effect] = []
+            if editor.string != editor.original {
+                effects.append(.saveNote(key: editor.key, editor.string))
+                history.done.append(.note(key: editor.key, from: editor.original, to: editor.string))
+                history.undone = []
+            }
+            return effects + closeNote()
+        case .cancel:
+            mode = .browse
+            message = "备注未改动"
+            return closeNote()
+        case .newline: editor.insert("\n")
+        case .deleteBackward: editor.deleteBackward()
+        case .deleteForward: editor.deleteForward()
+        case .caretLeft: editor.caret = max(editor.caret - 1, 0)
+        case .caretRight: editor.caret = min(editor.caret + 1, editor.text.count)
+        case .caretUp: editor.moveVertically(-1, width: noteWidth)
+        case .caretDown: editor.moveVertically(1, width: noteWidth)
+        case .caretHome: editor.moveToLineEdge(end: false, width: noteWidth)
+        case .caretEnd: editor.moveToLineEdge(end: true, width: noteWidth)
+        default:
+            switch key {
+            case .character(let c): editor.insert(c)
+            case .tab: editor.insert(" ")
+            default: break
+            }
+        }
+        mode = .note(editor)
+        return []
+    }
+
+    private mutating func closeNote() -> [Effect] {
+        guard advanceAfterNote else { return [] }
+        advanceAfterNote = false
+        return advance()
+    }
+
+    /// The note came back from $EDITOR.
+    public mutating func editedExternally(key: String, from: String, to: String) -> [Effect] {
+        guard from != to else {
+            message = "备注未改动"
+            return []
+        }
+        history.done.append(.note(key: key, from: from, to: to))
+        history.undone = []
+        return [.saveNote(key: key, to)]
+    }
+
+    // MARK: searching
+
+    mutating func editSearch(_ prompt: inout SearchPrompt, _ key: Key) -> [Effect] {
+        switch KeyMap.action(for: key, in: .search) {
+        case .cancel:
+            mode = .browse
+            return []
+        case .deleteBackward:
+            if !prompt.query.isEmpty { prompt.query.removeLast() }
+        case .submit:
+            mode = .browse
+            let query = prompt.query.isEmpty ? search?.query ?? "" : prompt.query
+            guard !query.isEmpty else {
+                message = "没有可重复的搜索"
+                return []
+            }
+            return find(query, in: prompt.pane)
+        default:
+            if case .character(let c) = key { prompt.query.append(c) }
+        }
+        mode = .search(prompt)
+        return []
+    }
+
+    /// Finds `query` in `pane` and goes to the first match after the current place.
+    mutating func find(_ query: String, in pane: Pane) -> [Effect] {
+        let folded = Search.fold(query)
+        var places: [Int] = []
+        var here = 0
+        switch pane {
+        case .list:
+            places = list.indices.filter { entries[list[$0]].searchText.contains(folded) }
+            here = cursor
+        case .raw:
+            if let text = report?.text {
+                places = (1...max(text.lineCount, 1)).filter { $0 <= text.lineCount && Search.fold(String(text.line($0))).contains(folded) }
+            }
+            here = rawHighlight ?? rawTop
+        case .tables:
+            let lines = tableLines
+            places = lines.indices.filter { lines[$0].isSelectable && Search.fold(lines[$0].fullLabel).contains(folded) }
+            here = tableCursor
+        case .findings:
+            let all = findings
+            places = all.indices.filter { Search.fold(all[$0].message).contains(folded) || Search.fold(all[$0].rule.rawValue).contains(folded) }
+            here = findingCursor
+        }
+        search = SearchResult(query: query, pane: pane, folded: folded, places: places, current: nil)
+        guard !places.isEmpty else {
+            message = "没有找到：\(query)"
+            return []
+        }
+        let first = places.firstIndex { $0 > here } ?? 0
+        return goToMatch(first)
+    }
+
+    /// `n` and `N`: the next (previous) match of the last search.
+    mutating func nextMatch(forward: Bool) -> [Effect] {
+        guard let result = search, !result.places.isEmpty else {
+            message = search == nil ? "还没有搜索（按 / 搜索）" : "没有找到：\(search!.query)"
+            return []
+        }
+        let count = result.places.count
+        let next = result.current.map { forward ? ($0 + 1) % count : ($0 - 1 + count) % count } ?? 0
+        return goToMatch(next)
+    }
+
+    private mutating func goToMatch(_ index: Int) -> [Effect] {
+        guard var result = search else { return [] }
+        result.current = index
+        search = result
+        let place = result.places[index]
+        focus = result.pane
+        message = "“\(result.query)”：第 \(index + 1)/\(result.places.count) 处"
+        switch result.pane {
+        case .list: return select(position: place)
+        case .raw:
+            rawHighlight = place
+            cellHighlight = nil
+            rawTop = max(place - layout.visible(.raw) / 2, 1)
+        case .tables:
+            tableCursor = place
+            tableTop = scrolled(top: tableTop, cursor: tableCursor, visible: layout.visible(.tables))
+            followSource()
+        case .findings:
+            findingCursor = place
+            findingTop = scrolled(top: findingTop, cursor: findingCursor, visible: layout.visible(.findings))
+            followSource()
+        }
+        return []
+    }
+}

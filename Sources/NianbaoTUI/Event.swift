@@ -1,0 +1,32 @@
+import NianbaoCore
+import NianbaoStore
+
+/// Everything that can happen to the review screen, through one `update`: a key, a new
+/// terminal size, reports read in the background, a save done, or a tick of the clock.
+public enum Event: Sendable {
+    case key(Key)
+    case resize(rows: Int, columns: Int)
+    /// Summaries of reports read (or not), with their review records as registered.
+    case loaded([LoadedEntry])
+    /// The whole report of an entry, read to be shown (nil when it could not be read again).
+    case report(index: Int, Report?)
+    /// The cross-year findings of the batch, once every report is read.
+    case crossYear([Int: [Finding]])
+    /// A write to the store has been carried out (or failed): the record as it now stands,
+    /// and what to tell the reviewer (nil: nothing).
+    case saved(key: String, review: ReviewRecord?, message: String?)
+    case tick
+}
+
+/// One report read in the background, as the list keeps it.
+public struct LoadedEntry: Sendable {
+    public let index: Int
+    public let digest: ReportDigest
+    public let review: ReviewRecord?
+
+    public init(index: Int, digest: ReportDigest, review: ReviewRecord?) {
+        self.index = index
+        self.digest = digest
+        self.review = review
+    }
+}

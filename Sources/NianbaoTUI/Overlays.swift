@@ -1,0 +1,64 @@
+/// `?`: the keys of the current mode, from its key map.
+enum HelpOverlay {
+    static func draw(_ layout: Layout, _ screen: Screen) {
+        let bindings = KeyMap.bindings(.browse)
+        let lines = ["按键（任意键关闭）", ""] + bindings.map { "  " + DisplayWidth.fit($0.label, 14) + $0.help }
+        let width = min(72, layout.columns - 4), height = min(lines.count + 2, layout.rows - 2)
+        let top = (layout.rows - height) / 2, left = (layout.columns - width) / 2
+        Box.draw(top: top, left: left, height: height, width: width, screen)
+        for (i, line) in lines.prefix(height - 2).enumerated() {
+            screen.put(top + 1 + i, left + 2, DisplayWidth.fit(line, width - 4), i == 0 ? .header : .normal)
+        }
+    }
+}
+
+/// `e`: the note of the selected report, being written, scrolled so the caret shows; the
+/// terminal's own cursor stands at the caret (input methods draw their candidates there).
+enum NoteOverlay {
+    static func frame(_ layout: Layout) -> (top: Int, left: Int, height: Int, width: Int) {
+        let width = min(72, layout.columns - 4), height = min(12, layout.rows - 4)
+        return (layout.rows - height - 2, (layout.columns - width) / 2, height, width)
+    }
+
+    /// The width the text wraps to inside the box.
+    static func textWidth(_ layout: Layout) -> Int { max(frame(layout).width - 4, 1) }
+
+    static func draw(_ editor: NoteEditor, _ entry: ReviewEntry?, _ layout: Layout, _ screen: Screen) {
+        let (top, left, height, width) = frame(layout)
+        Box.draw(top: top, left: left, height: height, width: width, screen)
+        screen.put(top, left + 2, DisplayWidth.fit(" 备注：\(entry?.name ?? "")（Esc 保存，Ctrl-G 放弃，Enter 换行） ", width - 4), .header)
+        let textWidth = textWidth(layout)
+        let starts = editor.lineStarts(width: textWidth)
+        let (caretLine, caretColumn) = editor.caretPlace(width: textWidth)
+        let rows = height - 2
+        let first = max(0, caretLine - rows + 1)
+        for (i, line) in (first..<min(starts.count, first + rows)).enumerated() {
+            let end = line + 1 < starts.count ? starts[line + 1] : editor.text.count
+            let text = String(editor.text[starts[line]..<end]).replacingOccurrences(of: "\n", with: "")
+            screen.put(top + 1 + i, left + 2, DisplayWidth.fit(text, textWidth, ellipsis: false), .normal)
+        }
+        let caretRow = top + 1 + (caretLine - first)
+        let caretX = left + 2 + min(caretColumn, textWidth - 1)
+        // A visible caret for terminals that do not show the cursor, and the cursor itself.
+        screen.put(caretRow, caretX, caretCell(editor), .selected)
+        screen.setCursor((caretRow, caretX))
+    }
+
+    /// The character under the caret (a space at the end or before a line break).
+    static func caretCell(_ editor: NoteEditor) -> String {
+        guard editor.caret < editor.text.count, editor.text[editor.caret] != "\n" else { return " " }
+        return String(editor.text[editor.caret])
+    }
+}
+
+/// A framed box, its inside cleared; drawn over what is there, it never leaves half a
+/// wide character at its edges (the screen blanks the other half).
+enum Box {
+    static func draw(top: Int, left: Int, height: Int, width: Int, _ screen: Screen) {
+        let inner = String(repeating: " ", count: max(width - 2, 0))
+        screen.put(top, left, "┌" + String(repeating: "─", count: max(width - 2, 0)) + "┐", .header)
+        for row in (top + 1)..<max(top + height - 1, top + 1) { screen.put(row, left, "│" + inner + "│", .header) }
+        screen.put(top + height - 1, left, "└" + String(repeating: "─", count: max(width - 2, 0)) + "┘", .header)
+        for row in (top + 1)..<max(top + height - 1, top + 1) { screen.put(row, left + 1, inner, .normal) }
+    }
+}
