@@ -52,18 +52,20 @@ public final class ReviewStore: Sendable {
     /// Returns the records as they now stand, by path.
     public func register(_ batch: [Registration], at date: Date = Date()) throws -> [String: ReviewRecord] {
         try pool.write { db in
+            // One prepared upsert per report that hands back the row as it now stands: a folder
+            // of 50,000 reports registers in a second or two, not a query pair each.
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO review (path, contentHash, status, note, updatedAt, agency, year, errors, warnings)
+                VALUES (?, ?, 'unreviewed', '', ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET contentHash = excluded.contentHash, agency = excluded.agency,
+                    year = excluded.year, errors = excluded.errors, warnings = excluded.warnings
+                RETURNING *
+                """)
             var out: [String: ReviewRecord] = [:]
             for r in batch {
-                var record = try ReviewRecord.fetchOne(db, key: r.path) ?? ReviewRecord(
-                    path: r.path, contentHash: r.contentHash, reviewedHash: nil, status: .unreviewed, note: "", reviewer: nil,
-                    reviewedAt: nil, updatedAt: date, agency: nil, year: nil, errors: 0, warnings: 0)
-                record.contentHash = r.contentHash
-                record.agency = r.agency
-                record.year = r.year
-                record.errors = r.errors
-                record.warnings = r.warnings
-                try record.save(db)
-                out[r.path] = record
+                if let record = try ReviewRecord.fetchOne(upsert, arguments: [r.path, r.contentHash, date, r.agency, r.year, r.errors, r.warnings]) {
+                    out[record.path] = record
+                }
             }
             return out
         }

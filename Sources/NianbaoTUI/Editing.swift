@@ -161,7 +161,7 @@ extension ReviewState {
         var here = 0
         switch pane {
         case .list:
-            places = list.indices.filter { entries[list[$0]].searchText.contains(folded) }
+            places = list.indices.filter { entries[list[$0]].searchable.contains(folded) }
             here = cursor
         case .raw:
             if let text = report?.text {

@@ -1,6 +1,7 @@
 import Dispatch
 import NianbaoCore
 import NianbaoFormats
+import NianbaoStore
 import Synchronization
 
 /// How the review screen gets its reports: it is given a source, which reads the files (the
@@ -42,12 +43,18 @@ public struct LocalReportSource: ReportSource {
 /// list fills in as files are read; reads the whole report of the selection when asked,
 /// keeping the last few. Only digests of the others are kept. The app polls `drain()`.
 public final class ReportLoader: Sendable {
-    /// One file read: what the list keeps of it and its content hash.
+    /// One file read: what the list keeps of it and its content hash, and its review record
+    /// once registered.
     public struct Loaded: Sendable {
         public let index: Int
         public let digest: ReportDigest
         public let contentHash: String
+        public var review: ReviewRecord?
     }
+
+    /// Registers what was read (in the store), off the screen's thread, and gives back the
+    /// records by index.
+    public typealias Registrar = @Sendable ([Loaded]) -> [Int: ReviewRecord]
 
     /// What arrived since the last `drain()`.
     public struct Arrivals: Sendable {
@@ -62,6 +69,10 @@ public final class ReportLoader: Sendable {
         var facts: [(Int, CrossYearFacts)] = []
         var done = 0
         var recent: [(path: String, report: Report)] = []
+        /// Read but not yet registered.
+        var pending: [Loaded] = []
+        var lastFlush = DispatchTime.now()
+        var crossYearDone = false
     }
 
     private let state = Mutex(Shared())
@@ -70,7 +81,12 @@ public final class ReportLoader: Sendable {
     private let fetching = DispatchQueue(label: "nianbao.fetch")
     static let kept = 8
 
-    public init(paths: [String], source: any ReportSource) {
+    /// Registration goes in batches (one transaction each): at least every 0.1 s, so the
+    /// first rows appear at once, and at most 2,000 reports at a time.
+    static let flushInterval: UInt64 = 100_000_000
+    static let flushSize = 2_000
+
+    public init(paths: [String], source: any ReportSource, registrar: Registrar? = nil) {
         self.paths = paths
         self.source = source
         let total = paths.count
@@ -85,11 +101,26 @@ public final class ReportLoader: Sendable {
                 case .failure(let error):
                     digest = .unreadable(error.explanation)
                 }
-                self.state.withLock { shared in
-                    shared.arrivals.loaded.append(Loaded(index: index, digest: digest, contentHash: hash))
+                let batch: [Loaded]? = self.state.withLock { shared in
+                    shared.pending.append(Loaded(index: index, digest: digest, contentHash: hash))
                     if let facts { shared.facts.append((index, facts)) }
                     shared.done += 1
-                    if shared.done == total {
+                    let now = DispatchTime.now()
+                    guard shared.done == total || shared.pending.count >= Self.flushSize
+                        || now.uptimeNanoseconds - shared.lastFlush.uptimeNanoseconds > Self.flushInterval else { return nil }
+                    shared.lastFlush = now
+                    defer { shared.pending = [] }
+                    return shared.pending
+                }
+                guard var batch else { return }
+                if let registrar {
+                    let records = registrar(batch)
+                    for i in batch.indices { batch[i].review = records[batch[i].index] }
+                }
+                self.state.withLock { shared in
+                    shared.arrivals.loaded += batch
+                    if shared.done == total, !shared.crossYearDone {
+                        shared.crossYearDone = true
                         let ordered = shared.facts.sorted { $0.0 < $1.0 }
                         let found = CrossYearCheck.findings(ordered.map(\.1))
                         shared.arrivals.crossYear = Dictionary(uniqueKeysWithValues: found.map { (ordered[$0.key].0, $0.value) })

@@ -46,7 +46,16 @@ public final class ReviewApp {
         self.store = store
         self.reviewer = reviewer
         self.session = session
-        loader = ReportLoader(paths: files, source: source)
+        let keys = entries.map(\.key)
+        loader = ReportLoader(paths: files, source: source) { [store] loaded in
+            let registrations = loaded.map { item in
+                ReviewStore.Registration(
+                    path: keys[item.index], contentHash: item.contentHash, agency: item.digest.agency, year: item.digest.year,
+                    errors: item.digest.errors, warnings: item.digest.warnings)
+            }
+            let records = (try? store.register(registrations)) ?? [:]
+            return Dictionary(loaded.compactMap { item in records[keys[item.index]].map { (item.index, $0) } }, uniquingKeysWith: { a, _ in a })
+        }
     }
 
     /// The path of a file relative to the folder under review.
@@ -127,15 +136,7 @@ public final class ReviewApp {
         let arrivals = loader.drain()
         var changed = false
         if !arrivals.loaded.isEmpty {
-            let registrations = arrivals.loaded.map { loaded in
-                ReviewStore.Registration(
-                    path: state.entries[loaded.index].key, contentHash: loaded.contentHash, agency: loaded.digest.agency,
-                    year: loaded.digest.year, errors: loaded.digest.errors, warnings: loaded.digest.warnings)
-            }
-            let records = (try? store.register(registrations)) ?? [:]
-            let batch = arrivals.loaded.map { loaded in
-                LoadedEntry(index: loaded.index, digest: loaded.digest, review: records[state.entries[loaded.index].key])
-            }
+            let batch = arrivals.loaded.map { LoadedEntry(index: $0.index, digest: $0.digest, review: $0.review) }
             perform(state.update(.loaded(batch)), screen)
             changed = true
         }

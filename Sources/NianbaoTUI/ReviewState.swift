@@ -12,15 +12,18 @@ public struct ReviewEntry: Sendable {
     public var review: ReviewRecord?
     /// Findings that compare it with the same body's previous year (known once all are read).
     public var crossYear: [Finding] = []
-    /// Body name and path folded (NFKC, lowercase) for `/`.
-    var searchText: String
+    /// Body name and path folded (NFKC, lowercase) for `/`, made when the report is read
+    /// (not at start, where 50,000 of them would delay the first frame).
+    var searchText: String?
 
     public init(path: String, key: String, review: ReviewRecord? = nil) {
         self.path = path
         self.key = key
         self.review = review
-        searchText = Search.fold(key + "\n" + (review?.agency ?? ""))
     }
+
+    /// What `/` in the list looks in.
+    var searchable: String { searchText ?? Search.fold(key + "\n" + name) }
 
     public var isLoaded: Bool { digest != nil }
     public var failure: String? { digest?.failure }

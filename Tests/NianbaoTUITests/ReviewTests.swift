@@ -496,3 +496,28 @@ struct CrossYearScreenTests {
         #expect(t.screen.pane(t.state.layout.list, row: 3).contains("!\(warnings)"))
     }
 }
+
+@Suite("Review screen: the run loop in-process")
+struct RunLoopTests {
+    @Test("the app's own run loop on the in-memory screen with scripted keys: decisions saved, quits on q")
+    func scripted() throws {
+        let t = try TestApp()
+        let events = ScriptedEvents(keys: [.character("a"), .character("a"), .character("G")])
+        t.app.run(screen: t.screen, events: events)
+        #expect(events.isEmpty)
+        #expect(try t.store.record(path: t.state.entries[0].key)?.status == .approved)
+        #expect(try t.store.record(path: t.state.entries[1].key)?.status == .approved)
+        #expect(t.state.cursor == 4)
+        #expect(t.screen.line(0).contains("已审 2/5"))
+    }
+
+    @Test("a resize event through the loop redraws at the new size")
+    func resize() throws {
+        let t = try TestApp()
+        t.screen.resize(rows: 30, columns: 100)
+        let events = ScriptedEvents([.resize(rows: 30, columns: 100)])
+        t.app.run(screen: t.screen, events: events)
+        #expect(t.state.columns == 100)
+        #expect(DisplayWidth.of(t.screen.line(0)) == 100)
+    }
+}
