@@ -38,8 +38,8 @@ enum PositionLayout {
         }
         let labels = words.filter { $0.box.centerX < labelRight + 0.5 }
         let headers = words.filter { $0.box.centerX >= labelRight + 0.5 }
-        let segments = Segments(values: values, headers: headers)
-        let labelCells = LabelCells(labels, values: values, segments: segments, dataLeft: dataLeft, lineHeight: lineHeight)
+        let segments = Segments(valueLines: valueLines, headers: headers)
+        let labelCells = LabelCells(labels, valueLines: valueLines, segments: segments, dataLeft: dataLeft, lineHeight: lineHeight)
         return RowAssembly(
             leaves: labelCells.leaves, values: values, headers: headers, segments: segments, lineHeight: lineHeight
         ).rows
@@ -51,6 +51,9 @@ enum PositionLayout {
         let location: SourceLocation
         let box: PlacedWord
         let isValue: Bool
+        /// Starts with a number of its own (一、 （二） 3.), and is nothing more.
+        let startsWithNumbering: Bool
+        let isBareNumbering: Bool
 
         init(_ word: PlacedWord) {
             text = String(word.text.trimmedSpaces)
@@ -60,10 +63,12 @@ enum PositionLayout {
             case .number, .blankMarker, .tooLarge: isValue = true
             case .empty, .label: isValue = false
             }
+            let rest = isValue ? Substring(text) : LabelText.stripNumbering(text)
+            startsWithNumbering = rest.unicodeScalars.count < text.unicodeScalars.count
+            isBareNumbering = startsWithNumbering && rest.isEmpty
         }
 
         var cell: RawCell { RawCell(text: Substring(text), location: location) }
-        var startsWithNumbering: Bool { LabelText.stripNumbering(text).unicodeScalars.count < text.unicodeScalars.count }
     }
 
     static func median(_ xs: [Double]) -> Double {
@@ -98,8 +103,7 @@ extension PositionLayout {
         /// numbers under one heading): which group is the column cannot be told.
         private(set) var ambiguous: [Set<Int>] = []
 
-        init(values: [Item], headers: [Item]) {
-            let valueLines = PositionLayout.visualLines(values)
+        init(valueLines: [[Item]], headers: [Item]) {
             let headerLines = PositionLayout.visualLines(headers).filter { line in
                 // Text standing among a row's numbers is a cell ("无"), not a header.
                 !valueLines.contains { PositionLayout.verticalOverlap($0[0].box, line[0].box) >= 0.5 }
@@ -239,15 +243,29 @@ extension PositionLayout {
 extension PositionLayout {
     /// A label as its cell holds it: one or more pieces, joined.
     struct LabelCell {
-        var pieces: [Piece]
+        private(set) var pieces: [Piece]
+        private(set) var top: Double, bottom: Double, x0: Double, x1: Double
+
+        init(pieces: [Piece]) {
+            self.pieces = pieces
+            let box = pieces[0].box
+            (top, bottom, x0, x1) = (box.y0, box.y1, box.x0, box.x1)
+            for piece in pieces.dropFirst() { extend(piece.box) }
+        }
+
+        mutating func append(_ piece: Piece) {
+            pieces.append(piece)
+            extend(piece.box)
+        }
+
+        private mutating func extend(_ box: PlacedWord) {
+            top = min(top, box.y0); bottom = max(bottom, box.y1); x0 = min(x0, box.x0); x1 = max(x1, box.x1)
+        }
+
         var text: String { pieces.map(\.text).joined() }
         var first: Piece { pieces[0] }
         var last: Piece { pieces[pieces.count - 1] }
         var page: Int { first.box.page }
-        var top: Double { pieces.map(\.box.y0).min()! }
-        var bottom: Double { pieces.map(\.box.y1).max()! }
-        var x0: Double { pieces.map(\.box.x0).min()! }
-        var x1: Double { pieces.map(\.box.x1).max()! }
         /// The columns of the numbers printed on the lines of its pieces.
         var valueColumns: Set<Int> = []
         var hasHeaderWords = false
@@ -255,27 +273,42 @@ extension PositionLayout {
 
     /// Words of one line that belong to one cell, joined.
     struct Piece {
-        var items: [Item]
-        var text: String { items.map(\.text).joined() }
-        var box: PlacedWord {
+        private(set) var items: [Item]
+        /// The box of its words together (its text left out: not needed for placing).
+        private(set) var box: PlacedWord
+
+        init(items: [Item]) {
+            self.items = items
             let first = items[0].box
-            return PlacedWord(
-                text: text, location: first.location, page: first.page, x0: items.map(\.box.x0).min()!,
+            box = PlacedWord(
+                text: "", location: first.location, page: first.page, x0: items.map(\.box.x0).min()!,
                 y0: items.map(\.box.y0).min()!, x1: items.map(\.box.x1).max()!, y1: items.map(\.box.y1).max()!)
         }
+
+        mutating func append(_ item: Item) {
+            items.append(item)
+            box = PlacedWord(
+                text: "", location: box.location, page: box.page, x0: min(box.x0, item.box.x0), y0: min(box.y0, item.box.y0),
+                x1: max(box.x1, item.box.x1), y1: max(box.y1, item.box.y1))
+        }
+
+        var text: String { items.map(\.text).joined() }
         var startsWithNumbering: Bool { items[0].startsWithNumbering }
         /// Only a number such as `1.` or `（三）`, its text following in the next word.
-        var isBareNumbering: Bool { items.count == 1 && LabelText.stripNumbering(items[0].text).isEmpty && startsWithNumbering }
+        var isBareNumbering: Bool { items.count == 1 && items[0].isBareNumbering }
     }
 
     /// The label cells of a table and which of them are the most specific of their row.
     struct LabelCells {
         private(set) var cells: [LabelCell] = []
 
-        init(_ labels: [Item], values: [Item], segments: Segments, dataLeft: Double, lineHeight: Double) {
+        init(_ labels: [Item], valueLines: [[Item]], segments: Segments, dataLeft: Double, lineHeight: Double) {
             // Where numbered labels start: a word starting at one of these begins a cell.
-            let edges = labels.filter(\.startsWithNumbering).map(\.box.x0)
-            func isEdge(_ x: Double) -> Bool { edges.filter { abs($0 - x) <= 1.5 }.count >= 2 }
+            let edges = labels.filter(\.startsWithNumbering).map(\.box.x0).sorted()
+            func isEdge(_ x: Double) -> Bool {
+                let from = edges.partitionPoint { $0 < x - 1.5 }
+                return from + 1 < edges.count && edges[from + 1] <= x + 1.5
+            }
             var pieces: [Piece] = []
             for line in PositionLayout.visualLines(labels) {
                 var current: Piece?
@@ -285,7 +318,7 @@ extension PositionLayout {
                         let splits = item.startsWithNumbering || gap > 1.2 * lineHeight
                             || (isEdge(item.box.x0) && !piece.isBareNumbering)
                         if !splits {
-                            piece.items.append(item)
+                            piece.append(item)
                             current = piece
                             continue
                         }
@@ -295,7 +328,6 @@ extension PositionLayout {
                 }
                 if let current { pieces.append(current) }
             }
-            let valueLines = PositionLayout.visualLines(values)
             func valueColumns(of piece: Piece) -> Set<Int> {
                 var columns = Set<Int>()
                 for line in valueLines where PositionLayout.verticalOverlap(line[0].box, piece.box) >= 0.5 {
@@ -324,7 +356,7 @@ extension PositionLayout {
                         && above.valueColumns.isDisjoint(with: columns)
                 }
                 if let index = continued {
-                    cells[index].pieces.append(piece)
+                    cells[index].append(piece)
                     cells[index].valueColumns.formUnion(columns)
                 } else {
                     var cell = LabelCell(pieces: [piece])
