@@ -90,9 +90,9 @@ enum TemplateFiller {
 struct DOCXReaderTests {
     var template: URL? { corpus?.appendingPathComponent("docx/template-2021-blank.docx") }
 
-    @Test("the blank official template: all three tables, every cell blank, nothing missing")
+    @Test("the blank official template: all three tables, every cell blank, nothing missing", .needsCorpus)
     func blankTemplate() throws {
-        guard let template else { print("skipped: ../shared/corpus is not beside the project"); return }
+        let template = try #require(template)
         let report = try ReportFiles.read(path: template.path)
         #expect(report.template == .format2021)
         #expect(report.missing.isEmpty)
@@ -101,9 +101,9 @@ struct DOCXReaderTests {
         #expect(!report.findings.contains { $0.severity == .error })
     }
 
-    @Test("the template filled with consistent numbers reads them all, with no sum finding")
+    @Test("the template filled with consistent numbers reads them all, with no sum finding", .needsCorpus)
     func filledTemplate() throws {
-        guard let template else { print("skipped: ../shared/corpus is not beside the project"); return }
+        let template = try #require(template)
         let report = try ReportFiles.read(bytes: TemplateFiller.fill(template, TemplateFiller.consistent), path: "filled.docx")
         #expect(report.cells.all.allSatisfy { $0.value != .blank })
         #expect(report.quantity("t1.normative.inForce") == Quantity(30))
@@ -114,9 +114,9 @@ struct DOCXReaderTests {
         #expect(!report.findings.contains { ["T2_BALANCE", "T2_RESULT_SUM", "T2_ROW_TOTAL", "T3_GROUP_TOTAL", "BLANK_CELL"].contains($0.rule.rawValue) })
     }
 
-    @Test("a broken sum and a blank cell in the filled template are found")
+    @Test("a broken sum and a blank cell in the filled template are found", .needsCorpus)
     func brokenTemplate() throws {
-        guard let template else { print("skipped: ../shared/corpus is not beside the project"); return }
+        let template = try #require(template)
         var rows = TemplateFiller.consistent
         rows[rows.firstIndex { $0.0 == "总计" }!].1 = ["6", "1", "0", "0", "0", "0", "7"]
         let report = try ReportFiles.read(bytes: TemplateFiller.fill(template, rows, leaveBlank: "规章"), path: "broken.docx")

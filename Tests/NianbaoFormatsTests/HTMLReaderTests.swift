@@ -20,13 +20,13 @@ func read(_ page: String, bytes: [UInt8]? = nil, path: String = "page.html") thr
 
 @Suite("HTML pages: the report inside the portal page, its tables from their structure")
 struct HTMLReaderTests {
-    @Test("the three Pingtan pages: body, year, format, cells and sums as the pages give them", arguments: [
+    @Test("the three Pingtan pages: body, year, format, cells and sums as the pages give them", .needsCorpus, arguments: [
         ("pingtan-2023-page.html", 2023, ["t2.new.total": "81", "t1.normative.inForce": "470", "t1.fees.amount": "5949.088667", "t3.suitDirect.total": "5", "t3.suitAfterReview.total": "2"]),
         ("pingtan-2024-page.html", 2024, ["t2.new.total": "218", "t2.granted.natural": "71", "t2.unable.notHeld.total": "75", "t1.normative.inForce": "440", "t1.fees.amount": "18651.06"]),
         ("pingtan-2025-page.html", 2025, ["t2.carryForward.natural": "4", "t2.carryForward.total": "6"]),
     ])
     func corpusPages(name: String, year: Int, cells: [String: String]) throws {
-        guard let corpus else { print("skipped: ../shared/corpus is not beside the project"); return }
+        let corpus = try #require(corpus)
         let report = try ReportFiles.read(path: corpus.appendingPathComponent("html/\(name)").path)
         #expect(report.agency == "平潭综合实验区")
         #expect(report.year == year)
@@ -38,9 +38,9 @@ struct HTMLReaderTests {
         #expect(sums.isEmpty, "\(sums.map(\.message))")
     }
 
-    @Test("the 2023 page's prose names 393 规范性文件 in force while Table 1 says 470")
+    @Test("the 2023 page's prose names 393 规范性文件 in force while Table 1 says 470", .needsCorpus)
     func narrativeOf2023() throws {
-        guard let corpus else { print("skipped: ../shared/corpus is not beside the project"); return }
+        let corpus = try #require(corpus)
         let report = try ReportFiles.read(path: corpus.appendingPathComponent("html/pingtan-2023-page.html").path)
         #expect(report.findings.contains { $0.rule.rawValue == "NARRATIVE_TABLE" && $0.message.contains("393") && $0.message.contains("470") })
     }

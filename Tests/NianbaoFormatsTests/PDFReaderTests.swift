@@ -8,15 +8,14 @@ import Testing
 struct PDFReaderTests {
     static var pdftotext: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") }
 
-    func corpusPDF(_ name: String) throws -> Report? {
-        guard let corpus else { print("skipped: ../shared/corpus is not beside the project"); return nil }
-        guard Self.pdftotext else { print("skipped: pdftotext is not installed (Debian package poppler-utils)"); return nil }
+    func corpusPDF(_ name: String) throws -> Report {
+        let corpus = try #require(corpus)
         return try ReportFiles.read(path: corpus.appendingPathComponent("pdf/\(name)").path)
     }
 
-    @Test("洪泽区 2023: the two Table 3 totals that do not add up, the single (六) row, the label typo")
+    @Test("洪泽区 2023: the two Table 3 totals that do not add up, the single (六) row, the label typo", .needsCorpus, .needsPdftotext)
     func hongze2023() throws {
-        guard let report = try corpusPDF("hongze-2023.pdf") else { return }
+        let report = try corpusPDF("hongze-2023.pdf")
         let messages = report.findings.filter { $0.rule.rawValue == "T3_GROUP_TOTAL" }.map(\.message)
         #expect(messages == ["行政复议：维持+纠正+其他+尚未审结 = 10+1+0+0 = 11，总计 = 0", "行政诉讼 复议后起诉：维持+纠正+其他+尚未审结 = 5+0+0+0 = 5，总计 = 0"])
         #expect(report.findings.filter { $0.rule.rawValue == "MISSING_ROW" }.count == 3)
@@ -24,18 +23,18 @@ struct PDFReaderTests {
         #expect(report.findings.contains { $0.rule.rawValue == "LABEL_VARIANT" && $0.message.contains("其他法律行政止公开") })
     }
 
-    @Test("洪泽区 2024: sums hold, across the page break inside Table 2")
+    @Test("洪泽区 2024: sums hold, across the page break inside Table 2", .needsCorpus, .needsPdftotext)
     func hongze2024() throws {
-        guard let report = try corpusPDF("hongze-2024.pdf") else { return }
+        let report = try corpusPDF("hongze-2024.pdf")
         #expect(report.quantity("t2.new.total") == Quantity(95))
         #expect(report.quantity("t2.partial.total") == Quantity(9))         // label wrapped above its numbers
         #expect(report.quantity("t2.unable.needsCreation.total") == Quantity(1))  // first row after "-3-"
         #expect(!report.findings.contains { ["T2_BALANCE", "T2_RESULT_SUM", "T2_ROW_TOTAL", "T3_GROUP_TOTAL"].contains($0.rule.rawValue) })
     }
 
-    @Test("淮安市 2024: vertical group label and wrapped labels; sums hold; no error")
+    @Test("淮安市 2024: vertical group label and wrapped labels; sums hold; no error", .needsCorpus, .needsPdftotext)
     func huaian2024() throws {
-        guard let report = try corpusPDF("huaian-2024.pdf") else { return }
+        let report = try corpusPDF("huaian-2024.pdf")
         #expect(report.agency == "淮安市")
         #expect(report.title?.isCountyOrHigherGovernment == true)
         #expect(report.missing.isEmpty)
