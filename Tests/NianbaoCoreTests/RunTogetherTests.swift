@@ -1,4 +1,5 @@
-import NianbaoCore
+import Foundation
+@testable import NianbaoCore
 import Testing
 
 /// Web page text flattened onto one line, table cells run together: numbers are recovered
@@ -77,5 +78,32 @@ struct RunTogetherTests {
         #expect(report.tables.isEmpty)
         #expect(report.missing == ["t1", "t2", "t3"])
         #expect(report.template == nil)
+    }
+}
+
+@Suite("Run-together digits: bounded work, whatever the run")
+struct RunTogetherBoundTests {
+    @Test("a run far longer than any row's is reported, not split: the ways tried are bounded")
+    func longRun() {
+        let digits = String(repeating: "1203", count: 25)
+        #expect(RunTogetherReader.split(digits, columns: 7, total: true).isEmpty)
+        #expect(RunTogetherReader.split(digits, columns: 7, total: false).isEmpty)
+        #expect(RunTogetherReader.splitGroups(Array(digits), groups: 3, columns: 5).isEmpty)
+    }
+
+    @Test("splits that the total decides are still found", arguments: [
+        ("21710000218", ["217", "1", "0", "0", "0", "0", "218"]), ("1288210050313620", []),
+    ])
+    func stillFound(_ digits: String, _ expected: [String]) {
+        let found = RunTogetherReader.split(digits, columns: 7, total: true)
+        if expected.isEmpty { #expect(found.count != 1) } else { #expect(found == [expected]) }
+    }
+
+    @Test("the page text libFuzzer found to take over ten seconds is read at once (its rows reported, not guessed)")
+    func fuzzFound() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/fuzz/text-timeout-run-together.txt")
+        let report = try ReportReader.read(path: file.path)
+        #expect(report.findings.contains { $0.rule.rawValue == "ROW_SHAPE" })
     }
 }

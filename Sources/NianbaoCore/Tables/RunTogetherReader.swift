@@ -135,40 +135,60 @@ enum RunTogetherReader {
         return run.isEmpty ? nil : (run, first)
     }
 
+    /// How many ways of splitting one run of digits are tried at most. The ways grow with
+    /// the run's length to the power of its columns; past this many the run is reported
+    /// unreadable (no split is certain), so that no input can make reading hang.
+    static let splitBudget = 200_000
+
     /// Every way to split `digits` into `columns` numbers (no leading zeros) — with `total`,
     /// only those whose last number is the sum of the others. Stops at two: one is certain,
-    /// two are not.
+    /// two are not. Past `splitBudget` ways tried, none is taken.
     static func split(_ digits: String, columns: Int, total: Bool) -> [[String]] {
         let d = Array(digits)
         if columns == 1 { return [[digits]] }
-        if d.contains(".") { return [] }
-        var found: [[String]] = []
-        var parts: [String] = []
-        func walk(_ at: Int) {
-            if found.count > 1 { return }
-            if parts.count == columns - 1 {
-                let last = String(d[at...])
-                guard !last.isEmpty, last == "0" || last.first != "0", last.count <= NumberReader.maxWholeDigits else { return }
+        if d.contains(".") || !d.allSatisfy(\.isASCII) { return [] }
+        if !total, d.count != columns { return [] }
+        let values = d.map { Int($0.asciiValue! &- 48) }
+        guard values.allSatisfy({ (0...9).contains($0) }) else { return [] }
+        var found: [[Int]] = []  // the cut points of each split found
+        var cuts: [Int] = [0]
+        var tried = 0
+        /// `sum`: of the parts chosen so far.
+        func walk(_ at: Int, _ sum: Int) {
+            tried += 1
+            if found.count > 1 || tried > splitBudget { return }
+            let remainingParts = columns - (cuts.count - 1)
+            if remainingParts == 1 {
+                let length = values.count - at
+                guard length >= 1, length <= NumberReader.maxWholeDigits, length == 1 || values[at] != 0 else { return }
                 if total {
-                    let sum = parts.reduce(0) { $0 + Int($1)! }
-                    guard Int(last) == sum else { return }
+                    let last = values[at...].reduce(0) { $0 * 10 + $1 }
+                    guard last == sum else { return }
                 }
-                found.append(parts + [last])
+                found.append(cuts + [values.count])
                 return
             }
-            let remainingParts = columns - parts.count
-            guard d.count - at >= remainingParts else { return }
-            for length in 1...min(NumberReader.maxWholeDigits, d.count - at - (remainingParts - 1)) {
-                let part = String(d[at..<(at + length)])
-                if length > 1, part.first == "0" { break }
-                parts.append(part)
-                walk(at + length)
-                parts.removeLast()
+            guard values.count - at >= remainingParts else { return }
+            // With a total, the parts so far cannot add up to more than the longest total
+            // the digits left could still write.
+            if total {
+                let longest = min(values.count - at - (remainingParts - 1), NumberReader.maxWholeDigits)
+                var bound = 1
+                for _ in 0..<longest { bound = bound * 10 }
+                if sum >= bound { return }
+            }
+            var value = 0
+            for length in 1...min(NumberReader.maxWholeDigits, values.count - at - (remainingParts - 1)) {
+                if length > 1, values[at] == 0 { break }
+                value = value * 10 + values[at + length - 1]
+                cuts.append(at + length)
+                walk(at + length, sum + value)
+                cuts.removeLast()
             }
         }
-        if !total, d.count != columns { return [] }
-        walk(0)
-        return found
+        walk(0, 0)
+        guard tried <= splitBudget else { return [] }
+        return found.map { points in zip(points, points.dropFirst()).map { String(d[$0..<$1]) } }
     }
 
     // MARK: Table 3
@@ -216,13 +236,15 @@ enum RunTogetherReader {
     static func splitGroups(_ d: [Character], groups: Int, columns: Int) -> [[[String]]] {
         var found: [[[String]]] = []
         var chosen: [[String]] = []
+        var tried = 0
         func walk(_ at: Int) {
-            if found.count > 1 { return }
+            tried += 1
+            if found.count > 1 || tried > splitBudget { return }
             if chosen.count == groups {
                 if at == d.count { found.append(chosen) }
                 return
             }
-            for group in prefixes(d, from: at, columns: columns) {
+            for group in prefixes(d, from: at, columns: columns, tried: &tried) {
                 chosen.append(group)
                 walk(at + group.reduce(0) { $0 + $1.count })
                 chosen.removeLast()
@@ -230,14 +252,18 @@ enum RunTogetherReader {
             }
         }
         walk(0)
-        return found
+        return tried > splitBudget ? [] : found
     }
 
     /// Every group of `columns` numbers starting at `at` whose last is the sum of the others.
-    static func prefixes(_ d: [Character], from at: Int, columns: Int) -> [[String]] {
+    static func prefixes(_ d: [Character], from at: Int, columns: Int, tried: inout Int) -> [[String]] {
         var out: [[String]] = []
         var parts: [String] = []
+        var count = tried
+        defer { tried = count }
         func walk(_ i: Int) {
+            count += 1
+            if count > splitBudget { return }
             if parts.count == columns {
                 let sum = parts.dropLast().reduce(0) { $0 + Int($1)! }
                 if Int(parts.last!) == sum { out.append(parts) }
