@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
     ],
     targets: [
         // decode → sections → tables → rules; value types only, no UI, no storage.
@@ -33,11 +36,19 @@ let package = Package(
         // Readers of the files users hold (HTML pages, Word files) that turn them into text for the core.
         // zlib's inflate through a module map: the members of a .docx, read with every length checked.
         .systemLibrary(name: "CInflate", path: "Sources/CInflate", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2", "CInflate"]),
+        // posix_spawn's closefrom, which needs _GNU_SOURCE: children get none of our descriptors.
+        .target(name: "CSpawn"),
+        .target(name: "NianbaoFormats", dependencies: ["NianbaoCore", "CLibXML2", "CInflate", "CSpawn"]),
         // Reading each file in a worker process nianbao supervises: one bad file costs that file only.
         .target(name: "NianbaoWorkers", dependencies: ["NianbaoCore", "NianbaoFormats"]),
-        // Review decisions, notes and their history in SQLite (GRDB), committed as they are made.
-        .target(name: "NianbaoStore", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Review decisions, notes and their history: SQLite (GRDB) for one office, PostgreSQL
+        // (postgres-nio) for a team, behind one interface; committed as they are made.
+        .target(
+            name: "NianbaoStore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
+            ]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The review screen: state, update(key), render(into: Screen); the ncurses Screen.
@@ -63,7 +74,7 @@ let package = Package(
         .testTarget(
             name: "NianbaoFormatsTests",
             dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
-        .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore"]),
+        .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
         // Runs the real binary (and tmux), so it depends on it: `swift test` builds it first.
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoSamples", "NianbaoFormats", "NianbaoFixtures"]),

@@ -45,7 +45,7 @@ enum ReviewBench {
         let memoryBefore = residentMB()
         let screen = MemoryScreen(rows: 48, columns: 160)
         let start = DispatchTime.now()
-        let app = try ReviewApp(files: files, root: folder.path, store: try ReviewStore(path: storePath), reviewer: "bench")
+        let app = try ReviewApp(files: files, root: folder.path, store: try SQLiteReviewStore(path: storePath), reviewer: "bench")
         app.draw(on: screen)
         let firstFrame = seconds(start) * 1000
         // Loading: the run loop takes what is read until every report is in, polling for

@@ -1,3 +1,4 @@
+import CSpawn
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -26,6 +27,9 @@ public enum ProcessSpawn {
         posix_spawn_file_actions_adddup2(&actions, stdout, 1)
         posix_spawn_file_actions_adddup2(&actions, stderr, 2)
         for fd in closing where fd > 2 { posix_spawn_file_actions_addclose(&actions, fd) }
+        // Nothing else this process has open reaches the child: a file being written by
+        // another thread (a copy of a program about to be run) stays runnable.
+        nianbao_spawn_close_from(&actions, 3)
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

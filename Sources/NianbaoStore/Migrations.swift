@@ -1,10 +1,15 @@
 import GRDB
 
 /// The schema, as named steps that are never edited once shipped: a new need is a new step.
+/// Both engines run the same steps under the same names (PostgreSQL's in `PostgresSchema`).
 enum Migrations {
+    static let v1 = "v1: reviews and decision history"
+    static let v2 = "v2: versions, live changes, missing files, note history"
+    static let all = [v1, v2]
+
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1: reviews and decision history") { db in
+        migrator.registerMigration(v1) { db in
             try db.create(table: "review") { t in
                 t.primaryKey("path", .text)
                 t.column("contentHash", .text).notNull()
@@ -28,6 +33,25 @@ enum Migrations {
                 t.column("decidedAt", .datetime).notNull()
                 t.column("isUndo", .boolean).notNull().defaults(to: false)
             }
+        }
+        migrator.registerMigration(v2) { db in
+            try db.alter(table: "review") { t in
+                t.add(column: "version", .integer).notNull().defaults(to: 0)
+                t.add(column: "revision", .integer).notNull().defaults(to: 0)
+                t.add(column: "missing", .boolean).notNull().defaults(to: false)
+                t.add(column: "noteBy", .text)
+                t.add(column: "noteAt", .datetime)
+            }
+            try db.create(index: "review_on_revision", on: "review", columns: ["revision"])
+            try db.alter(table: "decision") { t in
+                t.add(column: "kind", .text).notNull().defaults(to: DecisionRecord.Kind.decision.rawValue)
+                t.add(column: "note", .text)
+            }
+            try db.create(table: "meta") { t in
+                t.primaryKey("key", .text)
+                t.column("value", .integer).notNull()
+            }
+            try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('revision', 0)")
         }
         return migrator
     }

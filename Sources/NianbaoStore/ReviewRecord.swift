@@ -1,12 +1,9 @@
 import Foundation
-import GRDB
 
 /// One report under review: its decision, note and what nianbao found in it when it was
-/// last read. Keyed by the report's path relative to the folder under review, so the
-/// folder can move without losing its reviews.
-public struct ReviewRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
-    public static let databaseTableName = "review"
-
+/// last read. Keyed by the report's path relative to the project root (the folder holding
+/// `.nianbao/`), so that it is the same record from any subfolder.
+public struct ReviewRecord: Codable, Sendable, Equatable {
     public var path: String
     /// The content hash of the file as last read.
     public var contentHash: String
@@ -14,6 +11,7 @@ public struct ReviewRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var reviewedHash: String?
     public var status: ReviewStatus
     public var note: String
+    /// Who made the last decision.
     public var reviewer: String?
     public var reviewedAt: Date?
     public var updatedAt: Date
@@ -21,10 +19,20 @@ public struct ReviewRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var year: Int?
     public var errors: Int
     public var warnings: Int
+    /// Raised by every decision and note: a write made on an older version is refused.
+    public var version: Int
+    /// Where the record stands in the database's order of changes (for following them live).
+    public var revision: Int
+    /// The file is no longer on disk.
+    public var missing: Bool
+    /// Who last changed the note, and when.
+    public var noteBy: String?
+    public var noteAt: Date?
 
     public init(
         path: String, contentHash: String, reviewedHash: String?, status: ReviewStatus, note: String, reviewer: String?,
-        reviewedAt: Date?, updatedAt: Date, agency: String?, year: Int?, errors: Int, warnings: Int
+        reviewedAt: Date?, updatedAt: Date, agency: String?, year: Int?, errors: Int, warnings: Int, version: Int = 0,
+        revision: Int = 0, missing: Bool = false, noteBy: String? = nil, noteAt: Date? = nil
     ) {
         self.path = path
         self.contentHash = contentHash
@@ -38,6 +46,11 @@ public struct ReviewRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
         self.year = year
         self.errors = errors
         self.warnings = warnings
+        self.version = version
+        self.revision = revision
+        self.missing = missing
+        self.noteBy = noteBy
+        self.noteAt = noteAt
     }
 
     /// True when the file changed after it was reviewed: the decision may no longer hold.
@@ -47,9 +60,10 @@ public struct ReviewRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     }
 }
 
-/// One decision in the append-only history of a report.
-public struct DecisionRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
-    public static let databaseTableName = "decision"
+/// One entry of the append-only history of a report: a decision (or an undo of one), or a
+/// change of its note.
+public struct DecisionRecord: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable { case decision, note }
 
     public var id: Int64?
     public var path: String
@@ -59,6 +73,22 @@ public struct DecisionRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
     public var decidedAt: Date
     /// True for the entry an undo wrote (it restores `status` from the entry it undid).
     public var isUndo: Bool
+    public var kind: Kind
+    /// For a note change: the note as it was set.
+    public var note: String?
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+    public init(
+        id: Int64? = nil, path: String, status: ReviewStatus, previousStatus: ReviewStatus, reviewer: String?, decidedAt: Date,
+        isUndo: Bool = false, kind: Kind = .decision, note: String? = nil
+    ) {
+        self.id = id
+        self.path = path
+        self.status = status
+        self.previousStatus = previousStatus
+        self.reviewer = reviewer
+        self.decidedAt = decidedAt
+        self.isUndo = isUndo
+        self.kind = kind
+        self.note = note
+    }
 }

@@ -1,160 +1,128 @@
 import Foundation
-import GRDB
 
-/// The review database: decisions, notes and their history, in SQLite (WAL mode).
-///
-/// Every call that changes something is one committed transaction before it returns, with
-/// `synchronous = FULL`, so a decision shown as saved survives a kill or a power cut.
-/// Several nianbao processes may open the same file: SQLite serialises their writes, and a
-/// busy database is waited for, not failed.
-public final class ReviewStore: Sendable {
-    private let pool: DatabasePool
-    public let path: String
+/// The review database as the screen and the commands use it, whichever engine holds it:
+/// SQLite for one office (`SQLiteReviewStore`), PostgreSQL for a team (`PostgresReviewStore`).
+/// Every change is committed before a call returns; a decision or note made on a version of
+/// the record that has changed since is refused with the record as it now stands.
+public protocol ReviewStore: AnyObject, Sendable {
+    /// Where the database is, as the title bar shows it.
+    var location: String { get }
 
-    /// Opens (creating it and its folder if needed) the database at `path`.
-    public init(path: String) throws {
-        self.path = path
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-        var configuration = Configuration()
-        configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
-        pool = try DatabasePool(path: path, configuration: configuration)
-        try Migrations.migrator.migrate(pool)
-    }
-
-    /// Records what nianbao found in a report when it read it, keeping any decision and note.
-    /// Returns the record as it now stands.
-    @discardableResult
-    public func register(
-        path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int, at date: Date = Date()
-    ) throws -> ReviewRecord {
-        let registration = Registration(path: path, contentHash: contentHash, agency: agency, year: year, errors: errors, warnings: warnings)
-        return try register([registration], at: date)[path]!
-    }
-
-    /// What nianbao found in one report, for `register(_:)`.
-    public struct Registration: Sendable {
-        public let path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int
-        public init(path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int) {
-            self.path = path
-            self.contentHash = contentHash
-            self.agency = agency
-            self.year = year
-            self.errors = errors
-            self.warnings = warnings
-        }
-    }
-
-    /// Registers many reports in one transaction (one disk sync, not one per report).
-    /// Returns the records as they now stand, by path.
-    public func register(_ batch: [Registration], at date: Date = Date()) throws -> [String: ReviewRecord] {
-        try pool.write { db in
-            // One prepared upsert per report that hands back the row as it now stands: a folder
-            // of 50,000 reports registers in a second or two, not a query pair each.
-            let upsert = try db.cachedStatement(sql: """
-                INSERT INTO review (path, contentHash, status, note, updatedAt, agency, year, errors, warnings)
-                VALUES (?, ?, 'unreviewed', '', ?, ?, ?, ?, ?)
-                ON CONFLICT(path) DO UPDATE SET contentHash = excluded.contentHash, agency = excluded.agency,
-                    year = excluded.year, errors = excluded.errors, warnings = excluded.warnings
-                RETURNING *
-                """)
-            var out: [String: ReviewRecord] = [:]
-            for r in batch {
-                if let record = try ReviewRecord.fetchOne(upsert, arguments: [r.path, r.contentHash, date, r.agency, r.year, r.errors, r.warnings]) {
-                    out[record.path] = record
-                }
-            }
-            return out
-        }
-    }
+    /// Records what nianbao found in reports when it read them, keeping decisions and notes.
+    /// One transaction; the records as they now stand, by path.
+    func register(_ batch: [Registration], at date: Date) throws(StoreError) -> [String: ReviewRecord]
 
     /// Approves a report or marks it as needing correction (or back to unreviewed), and
-    /// appends the decision to its history.
-    @discardableResult
-    public func decide(path: String, _ status: ReviewStatus, reviewer: String?, at date: Date = Date()) throws -> ReviewRecord {
-        try pool.write { db in
-            guard var record = try ReviewRecord.fetchOne(db, key: path) else { throw StoreError.unknownReport(path) }
-            var decision = DecisionRecord(
-                id: nil, path: path, status: status, previousStatus: record.status, reviewer: reviewer, decidedAt: date, isUndo: false)
-            try decision.insert(db)
-            record.status = status
-            record.reviewer = reviewer
-            record.reviewedAt = date
-            record.reviewedHash = record.contentHash
-            record.updatedAt = date
-            try record.update(db)
-            return record
-        }
-    }
+    /// appends the decision to its history. With `expecting`, refused when the record's
+    /// version is no longer that one.
+    func decide(path: String, _ status: ReviewStatus, reviewer: String?, expecting version: Int?, isUndo: Bool, at date: Date)
+        throws(StoreError) -> WriteOutcome
 
-    /// Undoes the last decision on a report that has not been undone yet: its status goes
-    /// back, and the undo itself is appended to the history (nothing is ever deleted).
-    /// Returns nil when there is nothing to undo.
-    @discardableResult
-    public func undo(path: String, reviewer: String?, at date: Date = Date()) throws -> ReviewRecord? {
-        try pool.write { db in
-            guard var record = try ReviewRecord.fetchOne(db, key: path) else { throw StoreError.unknownReport(path) }
-            let history = try DecisionRecord.filter(Column("path") == path).order(Column("id")).fetchAll(db)
-            // Walk back over decisions already undone: each undo cancels the decision before it.
-            var pending = 0
-            var target: DecisionRecord?
-            for entry in history.reversed() {
-                if entry.isUndo { pending += 1; continue }
-                if pending > 0 { pending -= 1; continue }
-                target = entry
-                break
-            }
-            guard let target else { return nil }
-            var undo = DecisionRecord(
-                id: nil, path: path, status: target.previousStatus, previousStatus: record.status, reviewer: reviewer,
-                decidedAt: date, isUndo: true)
-            try undo.insert(db)
-            record.status = target.previousStatus
-            record.reviewer = reviewer
-            record.reviewedAt = target.previousStatus == .unreviewed ? nil : date
-            record.updatedAt = date
-            try record.update(db)
-            return record
-        }
-    }
+    /// Replaces the note of a report (the change kept in its history), under the same rule.
+    func setNote(path: String, _ note: String, reviewer: String?, expecting version: Int?, at date: Date) throws(StoreError) -> WriteOutcome
 
-    /// Replaces the note of a report.
-    @discardableResult
-    public func setNote(path: String, _ note: String, reviewer: String?, at date: Date = Date()) throws -> ReviewRecord {
-        try pool.write { db in
-            guard var record = try ReviewRecord.fetchOne(db, key: path) else { throw StoreError.unknownReport(path) }
-            record.note = note
-            record.updatedAt = date
-            if record.reviewer == nil { record.reviewer = reviewer }
-            try record.update(db)
-            return record
-        }
-    }
-
-    public func record(path: String) throws -> ReviewRecord? {
-        try pool.read { db in try ReviewRecord.fetchOne(db, key: path) }
-    }
-
+    func record(path: String) throws(StoreError) -> ReviewRecord?
     /// Every report, sorted by path.
-    public func all() throws -> [ReviewRecord] {
-        try pool.read { db in try ReviewRecord.order(Column("path")).fetchAll(db) }
+    func all() throws(StoreError) -> [ReviewRecord]
+    /// The history of a report, or of every report (nil), oldest first.
+    func history(path: String?) throws(StoreError) -> [DecisionRecord]
+    /// The records changed after `revision`, and the revision they bring the reader to.
+    func changes(since revision: Int) throws(StoreError) -> (records: [ReviewRecord], revision: Int)
+    /// Marks reports whose files are gone from disk as missing (or back).
+    func setMissing(_ paths: [String], _ missing: Bool, at date: Date) throws(StoreError)
+    /// A file moved: its record and history follow it to `to` (which has none of its own yet).
+    func move(from: String, to: String, at date: Date) throws(StoreError)
+    /// Calls `changed` (from another thread) soon after anyone commits a change, until the
+    /// returned observation is stopped.
+    func observe(_ changed: @escaping @Sendable () -> Void) -> StoreObservation
+}
+
+extension ReviewStore {
+    @discardableResult
+    public func register(_ batch: [Registration]) throws(StoreError) -> [String: ReviewRecord] { try register(batch, at: Date()) }
+
+    @discardableResult
+    public func register(
+        path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int
+    ) throws(StoreError) -> ReviewRecord {
+        let registration = Registration(path: path, contentHash: contentHash, agency: agency, year: year, errors: errors, warnings: warnings)
+        guard let record = try register([registration])[path] else { throw .unknownReport(path) }
+        return record
     }
 
-    /// The decisions on a report, oldest first.
-    public func history(path: String) throws -> [DecisionRecord] {
-        try pool.read { db in try DecisionRecord.filter(Column("path") == path).order(Column("id")).fetchAll(db) }
+    /// A decision made whatever the record's version (scripts, tests).
+    @discardableResult
+    public func decide(path: String, _ status: ReviewStatus, reviewer: String?) throws(StoreError) -> ReviewRecord {
+        try decide(path: path, status, reviewer: reviewer, expecting: nil, isUndo: false, at: Date()).record
+    }
+
+    @discardableResult
+    public func setNote(path: String, _ note: String, reviewer: String?) throws(StoreError) -> ReviewRecord {
+        try setNote(path: path, note, reviewer: reviewer, expecting: nil, at: Date()).record
+    }
+
+    public func history(path: String) throws(StoreError) -> [DecisionRecord] { try history(path: Optional(path)) }
+}
+
+/// What nianbao found in one report, for `register(_:)`.
+public struct Registration: Sendable, Equatable {
+    public let path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int
+    public init(path: String, contentHash: String, agency: String?, year: Int?, errors: Int, warnings: Int) {
+        self.path = path
+        self.contentHash = contentHash
+        self.agency = agency
+        self.year = year
+        self.errors = errors
+        self.warnings = warnings
     }
 }
 
-public enum StoreError: Error, CustomStringConvertible {
+/// A write done, or refused because someone else changed the record first.
+public enum WriteOutcome: Sendable, Equatable {
+    case saved(ReviewRecord)
+    /// Refused: the record as it now stands (who changed it, when, to what).
+    case conflict(ReviewRecord)
+
+    public var record: ReviewRecord {
+        switch self {
+        case .saved(let r), .conflict(let r): r
+        }
+    }
+}
+
+/// Following a database's changes; stopped when no longer wanted.
+public protocol StoreObservation: AnyObject, Sendable {
+    func stop()
+}
+
+/// What can go wrong with the database, in a reviewer's words.
+public enum StoreError: Error, Equatable, CustomStringConvertible, Sendable {
     case unknownReport(String)
+    /// Held by someone else for now: the write can be tried again.
+    case busy(String)
+    /// The server cannot be reached, or the connection was lost: try again later.
+    case unreachable(String)
+    /// The database is not a nianbao review database (or is newer than this nianbao).
+    case notReviewDatabase(String)
+    case badLocation(String)
+    case failed(String)
 
     public var description: String {
         switch self {
         case .unknownReport(let path): "no review record for \(path)"
+        case .busy(let what): "the review database is busy (\(what))"
+        case .unreachable(let what): what
+        case .notReviewDatabase(let what): what
+        case .badLocation(let what): what
+        case .failed(let what): what
+        }
+    }
+
+    /// True when trying again later may succeed (the write stays pending, not lost).
+    public var isTransient: Bool {
+        switch self {
+        case .busy, .unreachable: true
+        default: false
         }
     }
 }

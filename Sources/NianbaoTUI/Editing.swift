@@ -12,9 +12,11 @@ extension ReviewState {
             message = "无法读取的文件不能通过：\(failure)"
             return []
         }
-        var effects: [Effect] = [.decide(key: entry.key, status)]
-        history.done.append(.decision(key: entry.key, from: entry.status, to: status))
-        history.undone = []
+        if status == .approved, entry.isMissing {
+            message = "文件已不在磁盘上，不能通过"
+            return []
+        }
+        var effects: [Effect] = [write(entry.key, .decide(status, isUndo: false), recording: true)]
         if status == .needsCorrection {
             // The reason goes in the note; the queue moves on once it is closed.
             mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key))
@@ -34,13 +36,25 @@ extension ReviewState {
         return select(position: next)
     }
 
+    /// A write of the selected report's record, pending until the app says it is committed;
+    /// `recording` puts it in the session's history (undo and redo do not).
+    mutating func write(_ key: String, _ change: PendingWrite.Change, recording: Bool) -> Effect {
+        let index = indexByKey[key]
+        let write = PendingWrite(id: nextWriteID, key: key, change: change, expected: index.flatMap { entries[$0].review?.version })
+        nextWriteID += 1
+        pending[write.id] = write
+        if recording { history.record(write, before: index.flatMap { entries[$0].review }) }
+        return .write(write)
+    }
+
     mutating func undo() -> [Effect] {
         guard let change = history.done.popLast() else {
             message = "本次会话没有可撤销的修改"
             return []
         }
+        history.writes.removeLast()
         history.undone.append(change)
-        return apply(change.reversed, verb: "已撤销")
+        return apply(change.reversed, verb: "已撤销", isUndo: true)
     }
 
     mutating func redo() -> [Effect] {
@@ -48,19 +62,21 @@ extension ReviewState {
             message = "没有可重做的修改"
             return []
         }
-        history.done.append(change)
-        return apply(change, verb: "已重做")
+        let undone = history.undone
+        let effects = apply(change, verb: "已重做", isUndo: false, recording: true)
+        history.undone = undone
+        return effects
     }
 
-    private mutating func apply(_ change: SessionHistory.Change, verb: String) -> [Effect] {
-        let name = entries.first { $0.key == change.key }?.name ?? change.key
+    private mutating func apply(_ change: SessionHistory.Change, verb: String, isUndo: Bool, recording: Bool = false) -> [Effect] {
+        let name = indexByKey[change.key].map { entries[$0].name } ?? change.key
         switch change {
         case .decision(let key, _, let to):
             message = "\(verb)：\(name) → \(ReviewState.word(to))"
-            return [.decide(key: key, to)]
+            return [write(key, .decide(to, isUndo: isUndo), recording: recording)]
         case .note(let key, _, let to):
             message = "\(verb)：\(name) 的备注"
-            return [.saveNote(key: key, to)]
+            return [write(key, .note(to), recording: recording)]
         }
     }
 
@@ -83,16 +99,12 @@ extension ReviewState {
         case .save:
             mode = .browse
             var effects: [Effect] = []
-            if editor.string != editor.original {
-                effects.append(.saveNote(key: editor.key, editor.string))
-                history.done.append(.note(key: editor.key, from: editor.original, to: editor.string))
-                history.undone = []
-            }
-            return effects + closeNote()
+            if editor.string != editor.original { effects.append(write(editor.key, .note(editor.string), recording: true)) }
+            return effects + closeNote() + [.redraw]
         case .cancel:
             mode = .browse
             message = "备注未改动"
-            return closeNote()
+            return closeNote() + [.redraw]
         case .newline: editor.insert("\n")
         case .deleteBackward: editor.deleteBackward()
         case .deleteForward: editor.deleteForward()
@@ -125,9 +137,7 @@ extension ReviewState {
             message = "备注未改动"
             return []
         }
-        history.done.append(.note(key: key, from: from, to: to))
-        history.undone = []
-        return [.saveNote(key: key, to)]
+        return [write(key, .note(to), recording: true)]
     }
 
     // MARK: searching

@@ -2,8 +2,8 @@ import NianbaoStore
 
 /// Work an update asks the app to do outside the state: the database, files, the terminal.
 public enum Effect: Sendable, Equatable {
-    case decide(key: String, ReviewStatus)
-    case saveNote(key: String, String)
+    /// A decision or note, to be written in the background (it stays pending until committed).
+    case write(PendingWrite)
     /// Read the whole report of an entry to show it.
     case fetch(index: Int)
     /// Edit the note in $VISUAL/$EDITOR.

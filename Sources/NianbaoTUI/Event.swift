@@ -12,9 +12,16 @@ public enum Event: Sendable {
     case report(index: Int, Report?)
     /// The cross-year findings of the batch, once every report is read.
     case crossYear([Int: [Finding]])
-    /// A write to the store has been carried out (or failed): the record as it now stands,
-    /// and what to tell the reviewer (nil: nothing).
+    /// A record as the store now has it (registration), and what to tell the reviewer (nil: nothing).
     case saved(key: String, review: ReviewRecord?, message: String?)
+    /// What became of one of the reviewer's writes.
+    case written(WriteResult)
+    /// Records changed in the database by anyone (other reviewers' decisions and notes).
+    case remote([ReviewRecord])
+    /// A file on disk changed, appeared or went while the screen was open.
+    case fileChanged(index: Int)
+    case fileAdded(path: String, key: String)
+    case fileMissing(index: Int)
     case tick
 }
 

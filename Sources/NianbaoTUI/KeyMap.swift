@@ -22,6 +22,10 @@ public enum KeyMap {
     /// What the screen is doing, for choosing a key map.
     public enum ModeName: String, Sendable, CaseIterable {
         case browse, note, search, help
+        /// Someone else changed the record first.
+        case conflict
+        /// Quitting with writes not committed yet.
+        case confirmQuit
         /// The terminal is too small: only quitting and resizing act.
         case tooSmall
     }
@@ -91,6 +95,16 @@ public enum KeyMap {
         Binding([.escape, c("q"), c("?")], .closeHelp, "关闭帮助（任意键）", hint: true),
     ]
 
+    public static let conflict: [Binding] = [
+        Binding([c("k")], .keepMine, "保留我的修改（写在对方的之上）", hint: true),
+        Binding([c("t"), .escape], .takeTheirs, "采用对方的修改", hint: true),
+    ]
+
+    public static let confirmQuit: [Binding] = [
+        Binding([c("y")], .quit, "仍然退出（未保存的修改会丢失）", hint: true),
+        Binding([c("n"), .escape], .cancel, "不退出，继续重试保存", hint: true),
+    ]
+
     public static let tooSmall: [Binding] = [
         Binding([c("q"), c("Q"), .interrupt], .quit, "退出", hint: true),
     ]
@@ -101,6 +115,8 @@ public enum KeyMap {
         case .note: note
         case .search: search
         case .help: help
+        case .conflict: conflict
+        case .confirmQuit: confirmQuit
         case .tooSmall: tooSmall
         }
     }

@@ -12,7 +12,8 @@ enum ListPane {
         for (offset, position) in (state.listTop..<min(state.listTop + visible, state.list.count)).enumerated() {
             let entry = state.entries[state.list[position]]
             let (mark, markStyle) = decisionMark(entry)
-            let counts = entry.isLoaded ? (entry.failure != nil ? "无法读取" : "✗\(entry.errors) !\(entry.warnings)") : "读取中"
+            let counts = entry.isMissing ? "文件已不在" : state.isPending(entry.key) ? "未保存"
+                : entry.isLoaded ? (entry.failure != nil ? "无法读取" : "✗\(entry.errors) !\(entry.warnings)") : "读取中"
             let year = entry.year.map(String.init) ?? "    "
             // Fixed columns: name, year, counts, so every row lines up.
             let countsWidth = 9
@@ -29,8 +30,10 @@ enum ListPane {
     }
 
     static func decisionMark(_ entry: ReviewEntry) -> (String, CellStyle) {
+        if entry.isMissing { return ("-", .dim) }
         if !entry.isLoaded { return ("…", .dim) }
-        if entry.review?.changedSinceReview == true { return ("*", .warning) }
+        if entry.changedOnDisk == .added { return ("+", .warning) }
+        if entry.review?.changedSinceReview == true || entry.changedOnDisk == .changed { return ("*", .warning) }
         switch entry.status {
         case .approved: return ("✓", .approved)
         case .needsCorrection: return ("✎", .warning)

@@ -51,6 +51,20 @@ enum NoteOverlay {
     }
 }
 
+/// A question in a box in the middle of the screen (a conflict, quitting with unsaved writes).
+enum PromptOverlay {
+    static func draw(_ lines: [String], _ layout: Layout, _ screen: Screen) {
+        let width = min(max(lines.map(DisplayWidth.of).max() ?? 0, 30) + 4, layout.columns - 4)
+        let wrapped = lines.flatMap { DisplayWidth.wrap($0, width - 4) }
+        let height = min(wrapped.count + 2, layout.rows - 2)
+        let top = (layout.rows - height) / 2, left = (layout.columns - width) / 2
+        Box.draw(top: top, left: left, height: height, width: width, screen)
+        for (i, line) in wrapped.prefix(height - 2).enumerated() {
+            screen.put(top + 1 + i, left + 2, DisplayWidth.fit(line, width - 4), i == 0 || i == wrapped.count - 1 ? .header : .normal)
+        }
+    }
+}
+
 /// A framed box, its inside cleared; drawn over what is there, it never leaves half a
 /// wide character at its edges (the screen blanks the other half).
 enum Box {

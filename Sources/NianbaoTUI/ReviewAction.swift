@@ -16,4 +16,6 @@ public enum ReviewAction: Hashable, Sendable, CaseIterable {
     case save, cancel, newline, deleteBackward, deleteForward, caretLeft, caretRight, caretUp, caretDown, caretHome, caretEnd
     case submit
     case closeHelp
+    // When someone else changed the record first.
+    case keepMine, takeTheirs
 }

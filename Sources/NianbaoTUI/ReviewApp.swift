@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoCore
 import NianbaoStore
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,45 +17,109 @@ public protocol TerminalControl: AnyObject {
     func released<T>(_ body: () -> T) -> T
 }
 
-/// The review session: the run loop that takes events (keys, resizes, reports read, saves),
-/// applies `update`, carries out its effects on the store and the loader, and draws.
+/// The review session: the run loop that takes events (keys, resizes, reports read, writes
+/// committed, others' changes, files changed on disk), applies `update`, carries out its
+/// effects, and draws. Writes go through a `StoreWriter` in the background, so the screen
+/// never waits for the database.
 public final class ReviewApp {
     public private(set) var state: ReviewState
-    private let store: ReviewStore
+    private let store: any ReviewStore
     private let loader: ReportLoader
+    private let writer: StoreWriter
+    private let observation: any StoreObservation
     private let reviewer: String?
     private let session: SessionFile?
+    private let watch: FileWatch?
+    /// Files whose record is gone from disk and may turn up elsewhere (moved): content hash → key.
+    private let movable: Locked<[String: String]>
     /// The place last written to the session file.
     private var remembered: (key: String, pane: Pane)?
+    /// The key of each entry, as the loader's registrar needs them (new files add theirs).
+    private let keys: Locked<[String]>
 
     /// - Parameters:
     ///   - files: the report files, sorted.
-    ///   - root: the folder that review keys are relative to.
+    ///   - root: the project root: review keys are paths relative to it.
+    ///   - scope: the keys (prefixes) of what was opened: records under it whose files are gone
+    ///     are shown as missing ("" for the whole project).
     ///   - source: where reports are read (the command line's reads in worker processes).
     ///   - session: where the reviewer's place is kept between sessions.
+    ///   - rescan: the files there are now, for noticing new ones (nil: not watched).
     public init(
-        files: [String], root: String, store: ReviewStore, reviewer: String?, source: any ReportSource = LocalReportSource(),
-        session: SessionFile? = nil
-    ) throws {
-        let known = Dictionary(try store.all().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+        files: [String], root: String, store: any ReviewStore, reviewer: String?, source: any ReportSource = LocalReportSource(),
+        session: SessionFile? = nil, scope: [String] = [""], rescan: (@Sendable () -> [String])? = nil
+    ) throws(StoreError) {
+        let records = try store.all()
+        let known = Dictionary(records.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
         let prefix = ReviewApp.folderPrefix(root)
-        let entries = files.map { path -> ReviewEntry in
+        var entries = files.map { path -> ReviewEntry in
             let key = ReviewApp.key(for: path, prefix: prefix)
             return ReviewEntry(path: path, key: key, review: known[key])
         }
-        state = ReviewState(entries: entries)
+        // Records of the folder opened whose files are gone: shown as missing; a new file with
+        // the same content is the same report moved (its decision follows it).
+        let present = Set(entries.map(\.key))
+        let gone = records.filter { record in
+            !present.contains(record.path) && scope.contains { $0.isEmpty || record.path.hasPrefix($0) }
+                && !FileManager.default.fileExists(atPath: prefix + record.path)
+        }
+        movable = Locked(Dictionary(gone.filter { $0.status != .unreviewed || !$0.note.isEmpty }.map { ($0.contentHash, $0.path) },
+                                   uniquingKeysWith: { a, _ in a }))
+        for record in gone {
+            var entry = ReviewEntry(path: prefix + record.path, key: record.path, review: record)
+            entry.isMissing = true
+            entries.append(entry)
+        }
+        state = ReviewState(entries: entries, reviewer: reviewer, storeLocation: store.location)
         self.store = store
         self.reviewer = reviewer
         self.session = session
-        let keys = entries.map(\.key)
-        loader = ReportLoader(paths: files, source: source) { [store] loaded in
-            let registrations = loaded.map { item in
-                ReviewStore.Registration(
-                    path: keys[item.index], contentHash: item.contentHash, agency: item.digest.agency, year: item.digest.year,
-                    errors: item.digest.errors, warnings: item.digest.warnings)
+        writer = StoreWriter(store: store, reviewer: reviewer, revision: records.map(\.revision).max() ?? 0)
+        let keys = Locked(entries.map(\.key))
+        self.keys = keys
+        let movable = self.movable
+        // The loader indexes files as the list does; the missing ones (after the files) are not read.
+        loader = ReportLoader(paths: entries.map(\.path), reading: files.count, source: source) { [store] loaded in
+            ReviewApp.register(loaded, keys: keys.withLock { $0 }, known: known, movable: movable, store: store)
+        }
+        observation = store.observe { [writer] in writer.refresh() }
+        watch = rescan.map { FileWatch(files: files, rescan: $0) }
+        // What changed between reading the records and watching for changes.
+        writer.refresh()
+    }
+
+    deinit {
+        observation.stop()
+        watch?.stop()
+    }
+
+    /// Registers what was read, never dropping a report: a busy or unreachable database is
+    /// tried again (every 0.5 s up to 5 s apart) until it takes them. A new report whose
+    /// content matches a missing one's is that report moved, and takes its record along.
+    static func register(
+        _ loaded: [ReportLoader.Loaded], keys: [String], known: [String: ReviewRecord], movable: Locked<[String: String]>,
+        store: any ReviewStore
+    ) -> [Int: ReviewRecord] {
+        let keyOf = { (item: ReportLoader.Loaded) in item.index < keys.count ? keys[item.index] : "" }
+        var delay = 0.5
+        while true {
+            do throws(StoreError) {
+                for item in loaded where known[keyOf(item)] == nil {
+                    let from = movable.withLock { $0.removeValue(forKey: item.contentHash) }
+                    if let from { try store.move(from: from, to: keyOf(item), at: Date()) }
+                }
+                let registrations = loaded.map { item in
+                    Registration(
+                        path: keyOf(item), contentHash: item.contentHash, agency: item.digest.agency, year: item.digest.year,
+                        errors: item.digest.errors, warnings: item.digest.warnings)
+                }
+                let records = try store.register(registrations, at: Date())
+                return Dictionary(loaded.compactMap { item in records[keyOf(item)].map { (item.index, $0) } }, uniquingKeysWith: { a, _ in a })
+            } catch {
+                guard error.isTransient else { return [:] }
+                Thread.sleep(forTimeInterval: delay)
+                delay = min(delay * 2, 5)
             }
-            let records = (try? store.register(registrations)) ?? [:]
-            return Dictionary(loaded.compactMap { item in records[keys[item.index]].map { (item.index, $0) } }, uniquingKeysWith: { a, _ in a })
         }
     }
 
@@ -62,7 +127,8 @@ public final class ReviewApp {
     public static func key(for path: String, root: String) -> String { key(for: path, prefix: folderPrefix(root)) }
 
     static func folderPrefix(_ root: String) -> String {
-        URL(fileURLWithPath: root).standardizedFileURL.path + "/"
+        let path = URL(fileURLWithPath: root).standardizedFileURL.path
+        return path.hasSuffix("/") ? path : path + "/"
     }
 
     /// Keys are made for every file at start: plain string work, not a URL per file.
@@ -93,12 +159,15 @@ public final class ReviewApp {
         draw(on: screen)
         while true {
             let dirty = absorbArrivals(screen)
+            // Asked to quit while writes were pending, and now they are all committed.
+            if case .confirmQuit = state.mode, state.pending.isEmpty { break }
             if let event = events.nextEvent() {
-                if !handle(event, on: screen) { return }
+                if !handle(event, on: screen) { break }
             } else if dirty {
                 draw(on: screen)
             }
         }
+        writer.settle(timeout: 1)
     }
 
     /// Back to the report and pane where the reviewer stopped last time.
@@ -129,12 +198,12 @@ public final class ReviewApp {
         remembered = (key, state.focus)
     }
 
-    /// Puts what the loader read since the last frame into the state, registering new
-    /// reports in the store in one transaction. True when anything changed.
+    /// Puts what arrived since the last frame into the state: reports read, writes done,
+    /// others' changes, files changed on disk. True when anything changed.
     @discardableResult
     public func absorbArrivals(_ screen: Screen) -> Bool {
-        let arrivals = loader.drain()
         var changed = false
+        let arrivals = loader.drain()
         if !arrivals.loaded.isEmpty {
             let batch = arrivals.loaded.map { LoadedEntry(index: $0.index, digest: $0.digest, review: $0.review) }
             perform(state.update(.loaded(batch)), screen)
@@ -147,19 +216,66 @@ public final class ReviewApp {
         if let crossYear = arrivals.crossYear {
             perform(state.update(.crossYear(crossYear)), screen)
             // The store's counts (what export shows) include them too.
-            let registrations = crossYear.keys.compactMap { index -> ReviewStore.Registration? in
+            let registrations = crossYear.keys.compactMap { index -> Registration? in
                 let entry = state.entries[index]
                 guard let review = entry.review, let digest = entry.digest else { return nil }
-                return ReviewStore.Registration(
+                return Registration(
                     path: entry.key, contentHash: review.contentHash, agency: digest.agency, year: digest.year,
                     errors: entry.errors, warnings: entry.warnings)
             }
-            if let records = try? store.register(registrations) {
+            if let records = try? store.register(registrations, at: Date()) {
                 for (key, record) in records { _ = state.update(.saved(key: key, review: record, message: nil)) }
             }
             changed = true
         }
+        if arrivals.finished {
+            // What is still gone after every file was read is missing, not moved.
+            let gone = movable.withLock { movable in defer { movable = [:] }; return Array(movable.values) }
+            let missing = gone + state.entries.filter { $0.isMissing && $0.review?.missing == false }.map(\.key)
+            if !missing.isEmpty { try? store.setMissing(Array(Set(missing)), true, at: Date()) }
+            watch?.start()
+        }
+        let (results, changes) = writer.drain()
+        for result in results {
+            perform(state.update(.written(result)), screen)
+            changed = true
+        }
+        if !changes.isEmpty {
+            perform(state.update(.remote(changes)), screen)
+            changed = true
+        }
+        for change in watch?.drain() ?? [] {
+            switch change {
+            case .changed(let path):
+                guard let index = state.entries.firstIndex(where: { $0.path == path }) else { continue }
+                loader.readAgain(index)
+                perform(state.update(.fileChanged(index: index)), screen)
+            case .added(let path):
+                let key = keyFor(path)
+                if let index = state.indexByKey[key] {
+                    // Back again: read it as a changed file.
+                    loader.readAgain(index)
+                    perform(state.update(.fileChanged(index: index)), screen)
+                    continue
+                }
+                keys.withLock { $0.append(key) }
+                perform(state.update(.fileAdded(path: path, key: key)), screen)
+                _ = loader.add(path)
+            case .removed(let path):
+                guard let index = state.entries.firstIndex(where: { $0.path == path }) else { continue }
+                perform(state.update(.fileMissing(index: index)), screen)
+                try? store.setMissing([state.entries[index].key], true, at: Date())
+            }
+            changed = true
+        }
         return changed
+    }
+
+    /// The key of a new file, relative to the project root the others share.
+    private func keyFor(_ path: String) -> String {
+        guard let sample = state.entries.first(where: { !$0.isMissing }) else { return path }
+        let root = String(sample.path.dropLast(sample.key.count))
+        return path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     }
 
     /// Carries out effects (all but quitting, which the loop does).
@@ -167,6 +283,7 @@ public final class ReviewApp {
         for effect in effects {
             switch effect {
             case .quit: continue
+            case .write(let write): writer.submit(write)
             case .fetch(let index): loader.fetch(index)
             case .redraw: (screen as? TerminalControl)?.invalidate()
             case .suspend:
@@ -181,27 +298,12 @@ public final class ReviewApp {
                 } else {
                     _ = state.update(.saved(key: key, review: nil, message: "没有可用的编辑器（$VISUAL、$EDITOR），备注未改动"))
                 }
-            case .decide, .saveNote:
-                save(effect)
             }
         }
     }
 
-    private func save(_ effect: Effect) {
-        do {
-            switch effect {
-            case .decide(let key, let status):
-                let record = try store.decide(path: key, status, reviewer: reviewer)
-                _ = state.update(.saved(key: key, review: record, message: "已保存：\(ReviewState.word(status))"))
-            case .saveNote(let key, let note):
-                let record = try store.setNote(path: key, note, reviewer: reviewer)
-                _ = state.update(.saved(key: key, review: record, message: "备注已保存"))
-            default: break
-            }
-        } catch {
-            _ = state.update(.saved(key: "", review: nil, message: "保存失败：\(error)"))
-        }
-    }
+    /// Waits until every write given so far is committed or refused (tests, and quitting).
+    public func settle(timeout: TimeInterval = 5) { writer.settle(timeout: timeout) }
 }
 
 /// `E`: the note in the reviewer's own editor, through a temporary file.

@@ -30,14 +30,35 @@ public enum ReviewRenderer {
         switch state.mode {
         case .help: HelpOverlay.draw(layout, screen)
         case .note(let editor): NoteOverlay.draw(editor, state.current, layout, screen)
+        case .conflict(let conflict): PromptOverlay.draw(conflictLines(conflict, state), layout, screen)
+        case .confirmQuit(let count):
+            PromptOverlay.draw(["还有 \(count) 个修改尚未保存（正在重试）。", "y 仍然退出（这些修改会丢失） · n 不退出"], layout, screen)
         case .search, .browse: break
         }
         screen.present()
     }
 
+    /// What the reviewer is asked when someone else changed the record first.
+    static func conflictLines(_ conflict: Conflict, _ state: ReviewState) -> [String] {
+        let theirs = conflict.theirs
+        let name = state.indexByKey[theirs.path].map { state.entries[$0].name } ?? theirs.path
+        let what: String
+        let mine: String
+        switch conflict.write.change {
+        case .decide(let status, _):
+            what = "\(theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.updatedAt)) 已标为\(ReviewState.word(theirs.status))"
+            mine = "你的：\(ReviewState.word(status))"
+        case .note(let note):
+            what = "\(theirs.noteBy ?? theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.noteAt ?? theirs.updatedAt)) 改了备注：\(theirs.note)"
+            mine = "你的备注：\(note)"
+        }
+        return ["\(name)：在你之前已有修改", what, mine, "k 保留我的 · t 采用对方的"]
+    }
+
     private static func titleBar(_ state: ReviewState, _ layout: Layout, _ screen: Screen) {
         let loading = state.counts.loaded < state.entries.count ? " · 读取中 \(state.counts.loaded)/\(state.entries.count)" : ""
-        let left = " nianbao 年报审阅 │ \(state.progress)\(loading)"
+        let unsaved = state.pending.isEmpty ? "" : " · 未保存 \(state.pending.count)"
+        let left = " nianbao 年报审阅 │ \(state.progress)\(loading)\(unsaved) │ \(state.storeLocation)"
         let right = state.current.map { " \($0.key) " } ?? ""
         let leftWidth = max(layout.columns - DisplayWidth.of(right), 0)
         screen.put(0, 0, DisplayWidth.fit(left, leftWidth), .title)
@@ -79,6 +100,14 @@ public enum ReviewRenderer {
             return
         }
         guard let entry = state.current else { return }
+        if let why = state.waiting[entry.key] {
+            show(" 未保存：正在重试（\(why)）", .warning)
+            return
+        }
+        if entry.isMissing {
+            show(" 文件已不在磁盘上：\(entry.key)", .warning)
+            return
+        }
         if let failure = entry.failure {
             show(" ✗ 无法读取：\(failure)", .error)
             return
@@ -89,8 +118,16 @@ public enum ReviewRenderer {
             return
         }
         var parts: [String] = []
+        if state.isPending(entry.key) { parts.append("保存中") }
+        switch entry.changedOnDisk {
+        case .changed: parts.append("文件刚被改动，已重新读取")
+        case .added: parts.append("新文件")
+        case nil: break
+        }
         if entry.review?.changedSinceReview == true { parts.append("文件在审阅后已改动") }
-        if let reviewer = entry.review?.reviewer, entry.status != .unreviewed { parts.append("\(ReviewState.word(entry.status))（\(reviewer)）") }
+        if let review = entry.review, let reviewer = review.reviewer, entry.status != .unreviewed {
+            parts.append("\(ReviewState.word(entry.status))（\(reviewer) \(ReviewState.clock(review.reviewedAt ?? review.updatedAt))）")
+        }
         if let note = entry.review?.note, !note.isEmpty {
             parts.append("备注：" + note.split(separator: "\n").joined(separator: " ⏎ "))
         }

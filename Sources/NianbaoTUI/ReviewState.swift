@@ -25,7 +25,12 @@ public struct ReviewEntry: Sendable {
     /// What `/` in the list looks in.
     var searchable: String { searchText ?? Search.fold(key + "\n" + name) }
 
-    public var isLoaded: Bool { digest != nil }
+    /// The file is gone from disk (its record stays, marked missing).
+    public var isMissing = false
+    /// A change on disk since the screen opened: re-read, or new.
+    public var changedOnDisk: DiskChange?
+
+    public var isLoaded: Bool { digest != nil || isMissing }
     public var failure: String? { digest?.failure }
     public var status: ReviewStatus { review?.status ?? .unreviewed }
     public var name: String { digest?.agency ?? review?.agency ?? key }
@@ -35,6 +40,9 @@ public struct ReviewEntry: Sendable {
     /// A file that could not be read counts as having an error: its reason is shown as one.
     public var hasErrors: Bool { errors > 0 || failure != nil }
 }
+
+/// What happened to a file while the screen was open.
+public enum DiskChange: Sendable, Equatable { case changed, added }
 
 /// The panes of the review screen, in Tab order.
 public enum Pane: String, Sendable, CaseIterable { case list, tables, findings, raw }
@@ -83,6 +91,16 @@ public enum Mode: Sendable, Equatable {
     case help
     case note(NoteEditor)
     case search(SearchPrompt)
+    /// Someone else changed the record first: keep mine, or take theirs.
+    case conflict(Conflict)
+    /// Quitting with writes not yet committed.
+    case confirmQuit(Int)
+}
+
+/// A write refused because the record changed: the reviewer's and what stands now.
+public struct Conflict: Sendable, Equatable {
+    public let write: PendingWrite
+    public let theirs: ReviewRecord
 }
 
 /// Counts kept up to date as reports load and decisions are saved, never recounted per frame.
@@ -138,17 +156,36 @@ public struct ReviewState: Sendable {
     public internal(set) var history = SessionHistory()
     /// After a decision, the queue moves on once its note (if one is asked for) is closed.
     var advanceAfterNote = false
+    /// The reviewer's writes not yet committed, by id, and why each waits.
+    public internal(set) var pending: [Int: PendingWrite] = [:]
+    public internal(set) var waiting: [String: String] = [:]
+    var nextWriteID = 1
+    /// Who is reviewing (their own changes are not announced to them).
+    public internal(set) var reviewer: String?
+    /// Where the database is, for the title bar.
+    public internal(set) var storeLocation = ""
+    /// Entry index by key, for records arriving from the database.
+    var indexByKey: [String: Int] = [:]
     /// The terminal size.
     public internal(set) var rows = 24
     public internal(set) var columns = 80
 
-    public init(entries: [ReviewEntry], rows: Int = 24, columns: Int = 80) {
+    public init(entries: [ReviewEntry], rows: Int = 24, columns: Int = 80, reviewer: String? = nil, storeLocation: String = "") {
         self.entries = entries
         list = Array(entries.indices)
         self.rows = rows
         self.columns = columns
-        for entry in entries { counts.count(entry.status, 1) }
+        self.reviewer = reviewer
+        self.storeLocation = storeLocation
+        for (index, entry) in entries.enumerated() {
+            counts.count(entry.status, 1)
+            indexByKey[entry.key] = index
+            if entry.isMissing { counts.loaded += 1 }
+        }
     }
+
+    /// True when a write for the entry is not committed yet.
+    public func isPending(_ key: String) -> Bool { pending.values.contains { $0.key == key } }
 
     public var layout: Layout { Layout(rows: rows, columns: columns, zoomed: zoomed ? focus : nil) }
 
@@ -203,4 +240,26 @@ public struct SessionHistory: Sendable, Equatable {
 
     public internal(set) var done: [Change] = []
     public internal(set) var undone: [Change] = []
+    /// The write that made each change in `done`, so that a refused one can be forgotten.
+    var writes: [Int] = []
+
+    /// A change written: it can be undone.
+    mutating func record(_ write: PendingWrite, before: ReviewRecord?) {
+        switch write.change {
+        case .decide(let status, let isUndo):
+            guard !isUndo else { return }
+            done.append(.decision(key: write.key, from: before?.status ?? .unreviewed, to: status))
+        case .note(let note):
+            done.append(.note(key: write.key, from: before?.note ?? "", to: note))
+        }
+        writes.append(write.id)
+        undone = []
+    }
+
+    /// A write refused: its change did not happen.
+    mutating func forget(_ write: PendingWrite) {
+        guard let index = writes.lastIndex(of: write.id) else { return }
+        writes.remove(at: index)
+        done.remove(at: index)
+    }
 }

@@ -11,8 +11,13 @@ public struct SessionFile: Sendable {
     /// `.nianbao/session-NAME.json` beside the database at `database`.
     public init(besideDatabase database: String, reviewer: String?) {
         let folder = (database as NSString).deletingLastPathComponent
-        let name = (reviewer ?? "reviewer").filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
-        path = (folder.isEmpty ? "." : folder) + "/session-\(name.isEmpty ? "reviewer" : name).json"
+        path = (folder.isEmpty ? "." : folder) + "/session-\(Self.safeName(reviewer)).json"
+    }
+
+    /// A reviewer's name as a file name: letters, digits, - and _.
+    public static func safeName(_ reviewer: String?) -> String {
+        let name = (reviewer ?? "").filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+        return name.isEmpty ? "reviewer" : name
     }
 
     struct Place: Codable {

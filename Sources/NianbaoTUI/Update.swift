@@ -1,3 +1,4 @@
+import Foundation
 import NianbaoCore
 import NianbaoStore
 
@@ -28,6 +29,30 @@ extension ReviewState {
         case .saved(let key, let review, let message):
             saved(key: key, review: review, message: message)
             return []
+        case .written(let result): return written(result)
+        case .remote(let records):
+            remote(records)
+            return []
+        case .fileChanged(let index):
+            guard entries.indices.contains(index) else { return [] }
+            entries[index].changedOnDisk = .changed
+            entries[index].isMissing = false
+            if index == selected { shown = nil; return [.fetch(index: index)] }
+            return []
+        case .fileAdded(let path, let key):
+            guard indexByKey[key] == nil else { return [] }
+            var entry = ReviewEntry(path: path, key: key)
+            entry.changedOnDisk = .added
+            entries.append(entry)
+            indexByKey[key] = entries.count - 1
+            return refreshList()
+        case .fileMissing(let index):
+            guard entries.indices.contains(index), !entries[index].isMissing else { return [] }
+            entries[index].isMissing = true
+            entries[index].digest = nil
+            counts.loaded += 1
+            if index == selected { shown = nil }
+            return []
         case .tick: return []
         }
     }
@@ -40,6 +65,8 @@ extension ReviewState {
         case .help: return .help
         case .note: return .note
         case .search: return .search
+        case .conflict: return .conflict
+        case .confirmQuit: return .confirmQuit
         }
     }
 
@@ -58,6 +85,18 @@ extension ReviewState {
         case .search:
             guard case .search(var prompt) = mode else { return [] }
             return editSearch(&prompt, key)
+        case .conflict:
+            guard case .conflict(let conflict) = mode else { return [] }
+            return resolve(conflict, KeyMap.action(for: key, in: .conflict))
+        case .confirmQuit:
+            switch KeyMap.action(for: key, in: .confirmQuit) {
+            case .quit: return [.quit]
+            case .cancel:
+                mode = .browse
+                message = "继续审阅；未保存的修改仍在重试"
+            default: break
+            }
+            return []
         case .browse:
             guard let action = KeyMap.action(for: key, in: .browse) else { return [] }
             return update(action: action)
@@ -121,7 +160,13 @@ extension ReviewState {
         case .help: mode = .help
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
-        case .quit: return [.quit]
+        case .quit:
+            // Writes not committed yet are not given up without asking.
+            if !pending.isEmpty {
+                mode = .confirmQuit(pending.count)
+                return []
+            }
+            return [.quit]
         default: break
         }
         return []
@@ -147,14 +192,99 @@ extension ReviewState {
         return effects
     }
 
-    /// The app saved (or failed to save) a change: the record as it now stands.
+    /// A record as the store now has it: the entry takes it.
     mutating func saved(key: String, review: ReviewRecord?, message: String?) {
         if let message { self.message = message }
-        guard let review, let index = entries.firstIndex(where: { $0.key == key }) else { return }
+        guard let review, let index = indexByKey[key] else { return }
+        take(review, at: index)
+        if filter != .all { _ = refreshList() }
+    }
+
+    private mutating func take(_ review: ReviewRecord, at index: Int) {
         counts.count(entries[index].status, -1)
         entries[index].review = review
         counts.count(review.status, 1)
-        if filter != .all { _ = refreshList() }
+    }
+
+    /// What became of one of the reviewer's writes.
+    mutating func written(_ result: WriteResult) -> [Effect] {
+        switch result {
+        case .saved(let write, let record):
+            pending[write.id] = nil
+            if !isPending(write.key) { waiting[write.key] = nil }
+            saved(key: write.key, review: record, message: "已保存：" + describe(write))
+        case .waiting(let write, let why):
+            waiting[write.key] = why
+            message = "未保存：\(describe(write))（\(why)），正在重试"
+        case .failed(let write, let why):
+            pending[write.id] = nil
+            if !isPending(write.key) { waiting[write.key] = nil }
+            history.forget(write)
+            message = "保存失败：\(describe(write))（\(why)）"
+        case .conflict(let write, let theirs):
+            pending[write.id] = nil
+            if !isPending(write.key) { waiting[write.key] = nil }
+            history.forget(write)
+            saved(key: write.key, review: theirs, message: nil)
+            if case .note = mode { return [] }
+            mode = .conflict(Conflict(write: write, theirs: theirs))
+        }
+        return []
+    }
+
+    /// `k` keeps the reviewer's change (written again on the version now standing), `t` or
+    /// Esc takes the other reviewer's.
+    mutating func resolve(_ conflict: Conflict, _ action: ReviewAction?) -> [Effect] {
+        switch action {
+        case .keepMine:
+            mode = .browse
+            let write = PendingWrite(id: nextWriteID, key: conflict.write.key, change: conflict.write.change, expected: conflict.theirs.version)
+            nextWriteID += 1
+            pending[write.id] = write
+            history.record(write, before: conflict.theirs)
+            return [.write(write)]
+        case .takeTheirs:
+            mode = .browse
+            message = "已采用对方的修改"
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Records others (or this screen) committed: each entry takes the newer one, and a
+    /// change to the shown report by someone else is said.
+    mutating func remote(_ records: [ReviewRecord]) {
+        var changedList = false
+        for record in records {
+            guard let index = indexByKey[record.path] else { continue }
+            let before = entries[index].review
+            guard before.map({ record.version > $0.version || record.revision > $0.revision }) ?? true else { continue }
+            take(record, at: index)
+            changedList = true
+            let byOther = (record.noteBy ?? record.reviewer) != reviewer || reviewer == nil
+            if index == selected, byOther, let before, record.version > before.version {
+                let who = record.status != before.status ? record.reviewer : record.noteBy
+                let what = record.status != before.status ? "已标为\(ReviewState.word(record.status))" : "改了备注"
+                message = "\(who ?? "有人") \(ReviewState.clock(record.updatedAt)) \(what)"
+            }
+        }
+        if changedList, filter != .all { _ = refreshList() }
+    }
+
+    func describe(_ write: PendingWrite) -> String {
+        let name = indexByKey[write.key].map { entries[$0].name } ?? write.key
+        switch write.change {
+        case .decide(let status, _): return "\(name) \(ReviewState.word(status))"
+        case .note: return "\(name) 的备注"
+        }
+    }
+
+    /// 14:02, in local time.
+    static func clock(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.dateFormat = "HH:mm"
+        return formatter.string(from: date)
     }
 
     /// Shows a report read for the selection.

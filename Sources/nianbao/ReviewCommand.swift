@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoFormats
 import NianbaoSamples
 import NianbaoStore
 import NianbaoTUI
@@ -11,13 +12,16 @@ struct ReviewCommand: ParsableCommand {
         commandName: "review",
         abstract: "Review reports in the terminal: approve each or mark it as needing correction, and keep notes.",
         discussion: """
-            Decisions and notes are saved the moment they are made, in .nianbao/reviews.sqlite inside the
-            (first) folder opened, or in --db. Press ? in the review screen for the keys.
+            Decisions and notes are saved as they are made in the project's database: .nianbao/reviews.sqlite in the
+            nearest folder up that has a .nianbao/ (else in the folder opened), or --db (a SQLite file, or
+            postgresql://user@host:port/database for a team). Press ? in the review screen for the keys.
             """
     )
 
-    @Option(help: "The review database. Default: .nianbao/reviews.sqlite in the first folder opened.")
-    var db: String?
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Who is reviewing (default: $USER, else the account name).")
+    var reviewer: String?
 
     @OptionGroup var reading: ReadingOptions
 
@@ -33,28 +37,51 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let input = try Inputs.files(paths)
         for error in input.errors { printError(error.description) }
-        guard !input.files.isEmpty else { throw ValidationError("no report files found in \(paths.joined(separator: " "))") }
-        let root = ReviewCommand.root(of: paths)
-        let databasePath = db ?? (paths.isEmpty ? ".nianbao/reviews.sqlite" : root + "/.nianbao/reviews.sqlite")
-        let store: ReviewStore
-        do {
-            store = try ReviewStore(path: databasePath)
-        } catch {
-            throw ValidationError("cannot open the review database \(databasePath): \(error)")
+        let project = Project.find(from: ReviewCommand.folder(of: paths))
+        let location = try database.location(default: project.database)
+        let store = try database.open(location)
+        let name = Reviewer.name(given: reviewer)
+        let opened = paths.isEmpty ? [SampleReports.folder?.path ?? "."] : paths
+        let scope = opened.map { path -> String in
+            let key = project.key(of: path)
+            var isFolder: ObjCBool = false
+            return FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue && !key.isEmpty ? key + "/" : key
         }
-        let app = try ReviewApp(
-            files: input.files, root: root, store: store, reviewer: ProcessInfo.processInfo.environment["USER"],
-            source: WorkerReportSource(timeLimit: reading.timeLimit),
-            session: SessionFile(besideDatabase: databasePath, reviewer: ProcessInfo.processInfo.environment["USER"]))
+        let rescanned = opened
+        let app: ReviewApp
+        do {
+            app = try ReviewApp(
+                files: input.files, root: project.root, store: store, reviewer: name,
+                source: WorkerReportSource(timeLimit: reading.timeLimit),
+                session: SessionFile(path: project.root + "/\(Project.folderName)/session-\(SessionFile.safeName(name)).json"),
+                scope: scope, rescan: { InputFiles.collect(rescanned, extensions: ReportFiles.extensions).files })
+        } catch {
+            throw CommandFailure("cannot open the review database \(location.display): \(error)")
+        }
         app.run()
     }
 
-    /// The folder that review keys are relative to: the first folder given, the folder of
-    /// the first file, or the built-in samples' folder.
-    static func root(of paths: [String]) -> String {
-        guard let first = paths.first else { return SampleReports.folder?.path ?? "." }
+    /// The folder a review's project is looked for from: the first folder given, the folder
+    /// of the first file, or the current folder (for the built-in samples).
+    static func folder(of paths: [String]) -> String {
+        guard let first = paths.first else { return FileManager.default.currentDirectoryPath }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: first, isDirectory: &isDirectory), isDirectory.boolValue { return first }
-        return (first as NSString).deletingLastPathComponent.isEmpty ? "." : (first as NSString).deletingLastPathComponent
+        let parent = (first as NSString).deletingLastPathComponent
+        return parent.isEmpty ? "." : parent
+    }
+}
+
+/// `--db`, as review, export and db take it.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "The review database: a SQLite file, postgresql://user@host:port/database, or postgresql: for the PG* variables.")
+    var db: String?
+
+    func location(default path: String) throws -> DatabaseLocation {
+        do { return try DatabaseLocation.parse(db ?? path) } catch { throw CommandFailure(error.description) }
+    }
+
+    func open(_ location: DatabaseLocation, readOnly: Bool = false) throws -> any ReviewStore {
+        do { return try location.open(readOnly: readOnly) } catch { throw CommandFailure(error.description) }
     }
 }

@@ -12,7 +12,7 @@ final class TestApp {
     let folder: URL
     let screen: MemoryScreen
     let app: ReviewApp
-    let store: ReviewStore
+    let store: any ReviewStore
     let session: SessionFile
 
     /// The built-in samples copied into a fresh folder (or `files` given), every report read.
@@ -29,7 +29,7 @@ final class TestApp {
         let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
             .map { folder.appendingPathComponent($0).path }
         let database = folder.appendingPathComponent(".nianbao/reviews.sqlite").path
-        store = try ReviewStore(path: database)
+        store = try SQLiteReviewStore(path: database)
         session = SessionFile(besideDatabase: database, reviewer: reviewer)
         screen = MemoryScreen(rows: rows, columns: columns)
         app = try ReviewApp(files: paths, root: folder.path, store: store, reviewer: reviewer, session: session)
@@ -61,6 +61,9 @@ final class TestApp {
         for key in keys {
             app.handle(.key(key), on: screen)
             waitForReport()
+            // Writes go in the background: let them be committed and come back.
+            app.settle()
+            if app.absorbArrivals(screen) { app.draw(on: screen) }
         }
     }
 

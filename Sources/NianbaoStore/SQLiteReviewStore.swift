@@ -1,0 +1,240 @@
+import Foundation
+import GRDB
+
+/// The review database of one office: a SQLite file (WAL, `synchronous = FULL`) that several
+/// nianbao processes may share. A busy file is waited for a moment, then reported as busy
+/// (the screen keeps the write pending and tries again); a committed change survives a kill
+/// or a power cut. Other processes' changes are noticed by watching `PRAGMA data_version`.
+public final class SQLiteReviewStore: ReviewStore, Sendable {
+    private let pool: DatabasePool
+    public let path: String
+    public var location: String { path }
+
+    /// How long a write waits for another process's lock before it is reported busy.
+    public static let defaultBusyTimeout: TimeInterval = 2
+
+    /// Opens the database at `path`, creating it (and its folder) and bringing its schema up
+    /// to date; read-only, it must exist, be a nianbao review database, and be up to date.
+    public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout) throws(StoreError) {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.readonly = readOnly
+        if !readOnly {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        do {
+            if readOnly {
+                guard FileManager.default.fileExists(atPath: path) else { throw StoreError.badLocation("no review database at \(path)") }
+            } else {
+                let folder = (path as NSString).deletingLastPathComponent
+                if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            }
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.checkIsReviewDatabase(pool, path: path)
+            if readOnly {
+                let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+                guard applied.isSuperset(of: Migrations.all) else {
+                    throw StoreError.notReviewDatabase("\(path) is a review database of an older nianbao: run `nianbao db migrate --db \(path)` first")
+                }
+            } else {
+                try Migrations.migrator.migrate(pool)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// A file that has tables but not ours is refused, never given a schema.
+    static func checkIsReviewDatabase(_ pool: DatabasePool, path: String) throws {
+        let tables = try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+        if !tables.isEmpty, !tables.contains("review") {
+            throw StoreError.notReviewDatabase("\(path) is not a nianbao review database (it holds other tables); nothing was written to it")
+        }
+    }
+
+    static func storeError(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        if let error = error as? DatabaseError {
+            switch error.resultCode {
+            case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy("another process is writing to \(path)")
+            case .SQLITE_NOTADB: return .notReviewDatabase("\(path) is not a SQLite database")
+            case .SQLITE_READONLY: return .failed("\(path) is read-only")
+            case .SQLITE_CANTOPEN: return .badLocation("cannot open \(path)")
+            default: return .failed("\(path): \(error.message ?? error.description)")
+            }
+        }
+        return .failed("\(path): \(error)")
+    }
+
+    private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.write(body) } catch { throw Self.storeError(error, path: path) }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw Self.storeError(error, path: path) }
+    }
+
+    /// The next revision of the database's order of changes.
+    private static func nextRevision(_ db: Database) throws -> Int {
+        try Int.fetchOne(db, sql: "UPDATE meta SET value = value + 1 WHERE key = 'revision' RETURNING value") ?? 0
+    }
+
+    public func register(_ batch: [Registration], at date: Date) throws(StoreError) -> [String: ReviewRecord] {
+        guard !batch.isEmpty else { return [:] }
+        return try write { db in
+            let revision = try Self.nextRevision(db)
+            // One prepared upsert per report that hands back the row as it now stands: a folder
+            // of 50,000 reports registers in a second or two. A report found again is no longer missing.
+            let upsert = try db.cachedStatement(sql: """
+                INSERT INTO review (path, contentHash, status, note, updatedAt, agency, year, errors, warnings, revision)
+                VALUES (?, ?, 'unreviewed', '', ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(path) DO UPDATE SET contentHash = excluded.contentHash, agency = excluded.agency,
+                    year = excluded.year, errors = excluded.errors, warnings = excluded.warnings, missing = 0,
+                    revision = CASE WHEN review.contentHash IS NOT excluded.contentHash OR review.missing
+                        OR review.errors IS NOT excluded.errors OR review.warnings IS NOT excluded.warnings
+                        THEN excluded.revision ELSE review.revision END
+                RETURNING *
+                """)
+            var out: [String: ReviewRecord] = [:]
+            for r in batch {
+                if let record = try ReviewRecord.fetchOne(
+                    upsert, arguments: [r.path, r.contentHash, date, r.agency, r.year, r.errors, r.warnings, revision]) {
+                    out[record.path] = record
+                }
+            }
+            return out
+        }
+    }
+
+    public func decide(
+        path: String, _ status: ReviewStatus, reviewer: String?, expecting version: Int?, isUndo: Bool, at date: Date
+    ) throws(StoreError) -> WriteOutcome {
+        try write { db in
+            guard var record = try ReviewRecord.fetchOne(db, key: path) else { throw StoreError.unknownReport(path) }
+            if let version, record.version != version { return .conflict(record) }
+            var decision = DecisionRecord(
+                path: path, status: status, previousStatus: record.status, reviewer: reviewer, decidedAt: date, isUndo: isUndo)
+            try decision.insert(db)
+            record.status = status
+            record.reviewer = reviewer
+            record.reviewedAt = status == .unreviewed ? nil : date
+            record.reviewedHash = status == .unreviewed ? nil : record.contentHash
+            record.updatedAt = date
+            record.version += 1
+            record.revision = try Self.nextRevision(db)
+            try record.update(db)
+            return .saved(record)
+        }
+    }
+
+    public func setNote(path: String, _ note: String, reviewer: String?, expecting version: Int?, at date: Date) throws(StoreError) -> WriteOutcome {
+        try write { db in
+            guard var record = try ReviewRecord.fetchOne(db, key: path) else { throw StoreError.unknownReport(path) }
+            if let version, record.version != version { return .conflict(record) }
+            var change = DecisionRecord(
+                path: path, status: record.status, previousStatus: record.status, reviewer: reviewer, decidedAt: date, kind: .note,
+                note: note)
+            try change.insert(db)
+            record.note = note
+            record.noteBy = reviewer
+            record.noteAt = date
+            record.updatedAt = date
+            record.version += 1
+            record.revision = try Self.nextRevision(db)
+            try record.update(db)
+            return .saved(record)
+        }
+    }
+
+    public func record(path: String) throws(StoreError) -> ReviewRecord? {
+        try read { db in try ReviewRecord.fetchOne(db, key: path) }
+    }
+
+    public func all() throws(StoreError) -> [ReviewRecord] {
+        try read { db in try ReviewRecord.order(Column("path")).fetchAll(db) }
+    }
+
+    public func history(path: String?) throws(StoreError) -> [DecisionRecord] {
+        try read { db in
+            var request = DecisionRecord.order(Column("id"))
+            if let path { request = request.filter(Column("path") == path) }
+            return try request.fetchAll(db)
+        }
+    }
+
+    public func changes(since revision: Int) throws(StoreError) -> (records: [ReviewRecord], revision: Int) {
+        try read { db in
+            let records = try ReviewRecord.filter(Column("revision") > revision).order(Column("revision")).fetchAll(db)
+            return (records, records.last?.revision ?? revision)
+        }
+    }
+
+    public func setMissing(_ paths: [String], _ missing: Bool, at date: Date) throws(StoreError) {
+        guard !paths.isEmpty else { return }
+        try write { db in
+            let revision = try Self.nextRevision(db)
+            let statement = try db.cachedStatement(sql: "UPDATE review SET missing = ?, revision = ?, updatedAt = ? WHERE path = ? AND missing != ?")
+            for path in paths { try statement.execute(arguments: [missing, revision, date, path, missing]) }
+        }
+    }
+
+    public func move(from: String, to: String, at date: Date) throws(StoreError) {
+        try write { db in
+            guard var record = try ReviewRecord.fetchOne(db, key: from) else { throw StoreError.unknownReport(from) }
+            guard try ReviewRecord.fetchOne(db, key: to) == nil else { return }
+            record.path = to
+            record.missing = false
+            record.updatedAt = date
+            record.revision = try Self.nextRevision(db)
+            try record.insert(db)
+            try db.execute(sql: "UPDATE decision SET path = ? WHERE path = ?", arguments: [to, from])
+            try db.execute(sql: "DELETE FROM review WHERE path = ?", arguments: [from])
+        }
+    }
+
+    public func observe(_ changed: @escaping @Sendable () -> Void) -> StoreObservation {
+        DataVersionWatch(path: path, changed: changed)
+    }
+}
+
+/// Watches a SQLite file for changes committed by any other connection: `PRAGMA
+/// data_version` on a connection of its own, four times a second.
+final class DataVersionWatch: StoreObservation, @unchecked Sendable {
+    private let lock = NSLock()
+    private var running = true
+
+    init(path: String, changed: @escaping @Sendable () -> Void) {
+        let thread = Thread { [self] in
+            var configuration = Configuration()
+            configuration.readonly = true
+            guard let queue = try? DatabaseQueue(path: path, configuration: configuration) else { return }
+            var last = try? queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+            while isRunning {
+                Thread.sleep(forTimeInterval: 0.25)
+                let now = try? queue.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") }
+                if let now, now != last {
+                    last = now
+                    changed()
+                }
+            }
+        }
+        thread.name = "nianbao.sqlite-watch"
+        thread.start()
+    }
+
+    private var isRunning: Bool { lock.withLock { running } }
+
+    func stop() { lock.withLock { running = false } }
+}
+
+extension ReviewRecord: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "review"
+}
+
+extension DecisionRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "decision"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
