@@ -61,9 +61,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Reports made from the samples with other numbers, encodings and line ends: for the
-        // tests and the benchmark, never for the command line.
-        .target(name: "NianbaoFixtures", dependencies: ["NianbaoCore", "NianbaoSamples", "ZIPFoundation"]),
+        // Reports made from the samples with other numbers, encodings and line ends, and fresh
+        // review databases: for the tests and the benchmark, never for the command line.
+        .target(name: "NianbaoFixtures", dependencies: ["NianbaoCore", "NianbaoSamples", "NianbaoStore", "ZIPFoundation"]),
         // Throughput of extract+check on thousands of reports made from the samples.
         .executableTarget(
             name: "NianbaoBench",
@@ -74,8 +74,10 @@ let package = Package(
         .testTarget(
             name: "NianbaoFormatsTests",
             dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
-        .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "NianbaoTUITests", dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples"]),
+        .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore", "NianbaoFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "NianbaoTUITests",
+            dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples", "NianbaoFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the real binary (and tmux), so it depends on it: `swift test` builds it first.
         .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoSamples", "NianbaoFormats", "NianbaoFixtures"]),
     ]

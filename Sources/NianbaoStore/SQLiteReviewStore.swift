@@ -1,12 +1,19 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The review database of one office: a SQLite file (WAL, `synchronous = FULL`) that several
 /// nianbao processes may share. A busy file is waited for a moment, then reported as busy
 /// (the screen keeps the write pending and tries again); a committed change survives a kill
 /// or a power cut. Other processes' changes are noticed by watching `PRAGMA data_version`.
 public final class SQLiteReviewStore: ReviewStore, Sendable {
-    private let pool: DatabasePool
+    /// Reads: the writing connections' pool, or a read-only one while another process held
+    /// the write lock when the file was opened.
+    private let reads: DatabasePool
+    /// Writes: opened with the file, or on the first write once the lock was let go.
+    private let writes: Mutex<DatabasePool?>
+    private let configuration: Configuration
+    private let readOnly: Bool
     public let path: String
     public var location: String { path }
 
@@ -15,14 +22,15 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
 
     /// Opens the database at `path`, creating it (and its folder) and bringing its schema up
     /// to date; read-only, it must exist, be a nianbao review database, and be up to date.
+    /// A database already up to date opens even while another process holds its write lock:
+    /// it is read at once, and written once the lock is let go (until then writes are busy).
     public init(path: String, readOnly: Bool = false, busyTimeout: TimeInterval = defaultBusyTimeout) throws(StoreError) {
         self.path = path
+        self.readOnly = readOnly
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.readonly = readOnly
-        if !readOnly {
-            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
-        }
+        self.configuration = configuration
         do {
             if readOnly {
                 guard FileManager.default.fileExists(atPath: path) else { throw StoreError.badLocation("no review database at \(path)") }
@@ -30,20 +38,54 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             }
-            pool = try DatabasePool(path: path, configuration: configuration)
-            try Self.checkIsReviewDatabase(pool, path: path)
+            var writer: DatabasePool?
             if readOnly {
-                let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-                guard applied.isSuperset(of: Migrations.all) else {
+                reads = try DatabasePool(path: path, configuration: configuration)
+            } else {
+                do {
+                    writer = try Self.openForWriting(path, configuration)
+                    reads = writer!
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && FileManager.default.fileExists(atPath: path) {
+                    // Opening for writing makes sure of the WAL file, which needs the lock.
+                    var readOnly = configuration
+                    readOnly.readonly = true
+                    reads = try DatabasePool(path: path, configuration: readOnly)
+                }
+            }
+            writes = Mutex(writer)
+            try Self.checkIsReviewDatabase(reads, path: path)
+            // Reading what is applied needs no lock.
+            let applied = try reads.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+            if !applied.isSuperset(of: Migrations.all) {
+                guard !readOnly else {
                     throw StoreError.notReviewDatabase("\(path) is a review database of an older nianbao: run `nianbao db migrate --db \(path)` first")
                 }
-            } else {
-                try Migrations.migrator.migrate(pool)
+                guard let writer else { throw StoreError.busy("another process is writing to \(path), and its schema must be brought up to date") }
+                try Migrations.migrator.migrate(writer)
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw Self.storeError(error, path: path)
+        }
+    }
+
+    /// The writing pool, with every commit synced (GRDB's WAL set-up leaves `synchronous = NORMAL`,
+    /// which may lose the last commits in a power cut).
+    private static func openForWriting(_ path: String, _ configuration: Configuration) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration)
+        try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
+    }
+
+    /// The pool for writing, opened now if the file was opened while another process held the lock.
+    private func writer() throws -> DatabasePool {
+        if readOnly { throw StoreError.failed("\(path) was opened read-only") }
+        return try writes.withLock { writes in
+            if let writes { return writes }
+            let pool = try Self.openForWriting(path, configuration)
+            writes = pool
+            return pool
         }
     }
 
@@ -70,11 +112,11 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
     }
 
     private func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.write(body) } catch { throw Self.storeError(error, path: path) }
+        do { return try writer().write(body) } catch { throw Self.storeError(error, path: path) }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
-        do { return try pool.read(body) } catch { throw Self.storeError(error, path: path) }
+        do { return try reads.read(body) } catch { throw Self.storeError(error, path: path) }
     }
 
     /// The next revision of the database's order of changes.

@@ -19,7 +19,7 @@ extension ReviewState {
         var effects: [Effect] = [write(entry.key, .decide(status, isUndo: false), recording: true)]
         if status == .needsCorrection {
             // The reason goes in the note; the queue moves on once it is closed.
-            mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key))
+            mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key, version: entry.review?.version))
             advanceAfterNote = true
             return effects
         }
@@ -38,9 +38,20 @@ extension ReviewState {
 
     /// A write of the selected report's record, pending until the app says it is committed;
     /// `recording` puts it in the session's history (undo and redo do not).
-    mutating func write(_ key: String, _ change: PendingWrite.Change, recording: Bool) -> Effect {
+    /// The write is made on the version shown and the field as shown, unless `basis` says
+    /// what the reviewer saw (the note editor: the note as it was when opened).
+    mutating func write(
+        _ key: String, _ change: PendingWrite.Change, recording: Bool, basis: (version: Int?, seen: PendingWrite.Seen)? = nil
+    ) -> Effect {
         let index = indexByKey[key]
-        let write = PendingWrite(id: nextWriteID, key: key, change: change, expected: index.flatMap { entries[$0].review?.version })
+        let review = index.flatMap { entries[$0].review }
+        let seen: PendingWrite.Seen
+        switch change {
+        case .decide: seen = .status(review?.status ?? .unreviewed)
+        case .note: seen = .note(review?.note ?? "")
+        }
+        let write = PendingWrite(
+            id: nextWriteID, key: key, change: change, expected: basis.map(\.version) ?? review?.version, seen: basis.map(\.seen) ?? seen)
         nextWriteID += 1
         pending[write.id] = write
         if recording { history.record(write, before: index.flatMap { entries[$0].review }) }
@@ -54,6 +65,15 @@ extension ReviewState {
         }
         history.writes.removeLast()
         history.undone.append(change)
+        // Only the reviewer's own action: when someone changed it since, that is asked about.
+        if let index = indexByKey[change.key], let review = entries[index].review, !change.isStanding(in: review) {
+            let undo = change.reversed
+            let write = PendingWrite(id: nextWriteID, key: change.key, change: undo.pendingChange(isUndo: true), expected: review.version)
+            nextWriteID += 1
+            history.undone.removeLast()
+            conflicts.append(Conflict(write: write, theirs: review))
+            return []
+        }
         return apply(change.reversed, verb: "已撤销", isUndo: true)
     }
 
@@ -99,7 +119,10 @@ extension ReviewState {
         case .save:
             mode = .browse
             var effects: [Effect] = []
-            if editor.string != editor.original { effects.append(write(editor.key, .note(editor.string), recording: true)) }
+            if editor.string != editor.original {
+                // On the note as it was opened: a note someone wrote meanwhile is a conflict, not overwritten.
+                effects.append(write(editor.key, .note(editor.string), recording: true, basis: (editor.version, .note(editor.original))))
+            }
             return effects + closeNote() + [.redraw]
         case .cancel:
             mode = .browse

@@ -22,6 +22,8 @@ public enum Event: Sendable {
     case fileChanged(index: Int)
     case fileAdded(path: String, key: String)
     case fileMissing(index: Int)
+    /// A missing file's record went to a file with its content elsewhere (found moved).
+    case fileMoved(fromKey: String)
     case tick
 }
 

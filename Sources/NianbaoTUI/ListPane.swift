@@ -12,7 +12,7 @@ enum ListPane {
         for (offset, position) in (state.listTop..<min(state.listTop + visible, state.list.count)).enumerated() {
             let entry = state.entries[state.list[position]]
             let (mark, markStyle) = decisionMark(entry)
-            let counts = entry.isMissing ? "文件已不在" : state.isPending(entry.key) ? "未保存"
+            let counts = entry.isMissing ? "文件不在" : state.isPending(entry.key) ? "未保存"
                 : entry.isLoaded ? (entry.failure != nil ? "无法读取" : "✗\(entry.errors) !\(entry.warnings)") : "读取中"
             let year = entry.year.map(String.init) ?? "    "
             // Fixed columns: name, year, counts, so every row lines up.

@@ -161,7 +161,7 @@ extension ReviewState {
     @discardableResult
     mutating func refreshList() -> [Effect] {
         let keep = selected
-        var shownList = entries.indices.filter { filter.admits(entries[$0]) }
+        var shownList = entries.indices.filter { !entries[$0].isMoved && filter.admits(entries[$0]) }
         // Keys made once per entry, then compared cheaply: 50,000 reports sort in milliseconds.
         switch sort {
         case .path: break

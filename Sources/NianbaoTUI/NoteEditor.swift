@@ -7,12 +7,15 @@ public struct NoteEditor: Sendable, Equatable {
     public let original: String
     /// The entry the note belongs to.
     public let key: String
+    /// The version of the record when opened: the note is written on it.
+    public let version: Int?
 
-    public init(_ text: String, key: String) {
+    public init(_ text: String, key: String, version: Int? = nil) {
         self.text = Array(text)
         caret = self.text.count
         original = text
         self.key = key
+        self.version = version
     }
 
     public var string: String { String(text) }

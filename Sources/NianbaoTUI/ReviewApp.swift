@@ -32,6 +32,8 @@ public final class ReviewApp {
     private let watch: FileWatch?
     /// Files whose record is gone from disk and may turn up elsewhere (moved): content hash → key.
     private let movable: Locked<[String: String]>
+    /// The keys whose records went with their files to new paths, not yet told to the state.
+    private let moved = Locked<[String]>([])
     /// The place last written to the session file.
     private var remembered: (key: String, pane: Pane)?
     /// The key of each entry, as the loader's registrar needs them (new files add theirs).
@@ -77,10 +79,10 @@ public final class ReviewApp {
         writer = StoreWriter(store: store, reviewer: reviewer, revision: records.map(\.revision).max() ?? 0)
         let keys = Locked(entries.map(\.key))
         self.keys = keys
-        let movable = self.movable
+        let movable = self.movable, moved = self.moved
         // The loader indexes files as the list does; the missing ones (after the files) are not read.
         loader = ReportLoader(paths: entries.map(\.path), reading: files.count, source: source) { [store] loaded in
-            ReviewApp.register(loaded, keys: keys.withLock { $0 }, known: known, movable: movable, store: store)
+            ReviewApp.register(loaded, keys: keys.withLock { $0 }, known: known, movable: movable, moved: moved, store: store)
         }
         observation = store.observe { [writer] in writer.refresh() }
         watch = rescan.map { FileWatch(files: files, rescan: $0) }
@@ -98,7 +100,7 @@ public final class ReviewApp {
     /// content matches a missing one's is that report moved, and takes its record along.
     static func register(
         _ loaded: [ReportLoader.Loaded], keys: [String], known: [String: ReviewRecord], movable: Locked<[String: String]>,
-        store: any ReviewStore
+        moved: Locked<[String]>, store: any ReviewStore
     ) -> [Int: ReviewRecord] {
         let keyOf = { (item: ReportLoader.Loaded) in item.index < keys.count ? keys[item.index] : "" }
         var delay = 0.5
@@ -106,7 +108,16 @@ public final class ReviewApp {
             do throws(StoreError) {
                 for item in loaded where known[keyOf(item)] == nil {
                     let from = movable.withLock { $0.removeValue(forKey: item.contentHash) }
-                    if let from { try store.move(from: from, to: keyOf(item), at: Date()) }
+                    if let from {
+                        do throws(StoreError) {
+                            try store.move(from: from, to: keyOf(item), at: Date())
+                            moved.withLock { $0.append(from) }
+                        } catch {
+                            // Tried again with the batch: still movable.
+                            movable.withLock { $0[item.contentHash] = from }
+                            throw error
+                        }
+                    }
                 }
                 let registrations = loaded.map { item in
                     Registration(
@@ -207,6 +218,10 @@ public final class ReviewApp {
         if !arrivals.loaded.isEmpty {
             let batch = arrivals.loaded.map { LoadedEntry(index: $0.index, digest: $0.digest, review: $0.review) }
             perform(state.update(.loaded(batch)), screen)
+            changed = true
+        }
+        for key in moved.withLock({ moved in defer { moved = [] }; return moved }) {
+            perform(state.update(.fileMoved(fromKey: key)), screen)
             changed = true
         }
         for (index, report) in arrivals.reports {

@@ -42,17 +42,13 @@ public enum ReviewRenderer {
     static func conflictLines(_ conflict: Conflict, _ state: ReviewState) -> [String] {
         let theirs = conflict.theirs
         let name = state.indexByKey[theirs.path].map { state.entries[$0].name } ?? theirs.path
-        let what: String
         let mine: String
         switch conflict.write.change {
-        case .decide(let status, _):
-            what = "\(theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.updatedAt)) 已标为\(ReviewState.word(theirs.status))"
-            mine = "你的：\(ReviewState.word(status))"
-        case .note(let note):
-            what = "\(theirs.noteBy ?? theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.noteAt ?? theirs.updatedAt)) 改了备注：\(theirs.note)"
-            mine = "你的备注：\(note)"
+        case .decide(let status, _): mine = "你的：\(ReviewState.word(status))"
+        case .note(let note): mine = "你的备注：\(note)"
         }
-        return ["\(name)：在你之前已有修改", what, mine, "k 保留我的 · t 采用对方的"]
+        let more = state.conflicts.isEmpty ? "" : "（之后还有 \(state.conflicts.count) 个）"
+        return ["\(name)：在你之前已有修改\(more)", ReviewState.changedBy(conflict.write.change, theirs), mine, "k 保留我的 · t 采用对方的"]
     }
 
     private static func titleBar(_ state: ReviewState, _ layout: Layout, _ screen: Screen) {

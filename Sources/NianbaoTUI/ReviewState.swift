@@ -27,6 +27,8 @@ public struct ReviewEntry: Sendable {
 
     /// The file is gone from disk (its record stays, marked missing).
     public var isMissing = false
+    /// The file turned up under another path: its record went with it, this entry is not listed.
+    public var isMoved = false
     /// A change on disk since the screen opened: re-read, or new.
     public var changedOnDisk: DiskChange?
 
@@ -108,6 +110,8 @@ public struct ReviewCounts: Sendable, Equatable {
     public var loaded = 0
     public var approved = 0
     public var needsCorrection = 0
+    /// Entries whose file was found moved: not listed, not counted.
+    public var moved = 0
 
     mutating func count(_ status: ReviewStatus, _ delta: Int) {
         switch status {
@@ -159,6 +163,8 @@ public struct ReviewState: Sendable {
     /// The reviewer's writes not yet committed, by id, and why each waits.
     public internal(set) var pending: [Int: PendingWrite] = [:]
     public internal(set) var waiting: [String: String] = [:]
+    /// Writes refused because someone changed the record first, waiting to be asked about.
+    public internal(set) var conflicts: [Conflict] = []
     var nextWriteID = 1
     /// Who is reviewing (their own changes are not announced to them).
     public internal(set) var reviewer: String?
@@ -214,7 +220,7 @@ public struct ReviewState: Sendable {
 
     /// 已审 12/40 · 通过 9 · 需修改 3
     public var progress: String {
-        "已审 \(counts.approved + counts.needsCorrection)/\(entries.count) · 通过 \(counts.approved) · 需修改 \(counts.needsCorrection)"
+        "已审 \(counts.approved + counts.needsCorrection)/\(entries.count - counts.moved) · 通过 \(counts.approved) · 需修改 \(counts.needsCorrection)"
     }
 }
 
@@ -227,6 +233,22 @@ public struct SessionHistory: Sendable, Equatable {
         var key: String {
             switch self {
             case .decision(let key, _, _), .note(let key, _, _): key
+            }
+        }
+
+        /// True when the record still says what this change made it say.
+        func isStanding(in record: ReviewRecord) -> Bool {
+            switch self {
+            case .decision(_, _, let to): record.status == to
+            case .note(_, _, let to): record.note == to
+            }
+        }
+
+        /// The write that makes this change.
+        func pendingChange(isUndo: Bool) -> PendingWrite.Change {
+            switch self {
+            case .decision(_, _, let to): .decide(to, isUndo: isUndo)
+            case .note(_, _, let to): .note(to)
             }
         }
 

@@ -15,6 +15,35 @@ public struct PendingWrite: Sendable, Equatable {
     public let change: Change
     /// The version of the record the reviewer saw when making the change.
     public let expected: Int?
+    /// The field the change replaces, as the reviewer saw it: the decision before a decision,
+    /// the note before a note.
+    public let seen: Seen?
+
+    public enum Seen: Sendable, Equatable {
+        case status(ReviewStatus)
+        case note(String)
+    }
+
+    public init(id: Int, key: String, change: Change, expected: Int?, seen: Seen? = nil) {
+        self.id = id
+        self.key = key
+        self.change = change
+        self.expected = expected
+        self.seen = seen
+    }
+
+    /// True when `record` still has the field as the reviewer saw it: someone else changed
+    /// only the other field (the note, not the decision), so the change can go on top.
+    func standsAsSeen(in record: ReviewRecord) -> Bool {
+        switch (change, seen) {
+        case (.decide, .status(let status)?): record.status == status
+        case (.note, .note(let note)?): record.note == note
+        default: false
+        }
+    }
+
+    /// The same change, made on another version.
+    func on(version: Int) -> PendingWrite { PendingWrite(id: id, key: key, change: change, expected: version, seen: seen) }
 }
 
 /// What became of a write, for the screen.
@@ -41,9 +70,10 @@ public final class StoreWriter: Sendable {
         var changes: [ReviewRecord] = []
         var revision = 0
         var pending = 0
-        /// For each report this session wrote: the version it wrote on and the one it made, so
-        /// that a second change queued before the first was committed is not taken for a conflict.
-        var own: [String: (from: Int, to: Int)] = [:]
+        /// For each report this session wrote: the versions its own unbroken run of writes was
+        /// made on, and the version the last one made, so that a change queued before the
+        /// previous ones were committed is not taken for a conflict with them.
+        var own: [String: (made: Set<Int>, latest: Int)] = [:]
         var refreshing = false
         var refreshAgain = false
     }
@@ -64,24 +94,24 @@ public final class StoreWriter: Sendable {
     }
 
     private func perform(_ write: PendingWrite, attempt: Int) {
-        let expected: Int? = shared.withLock { shared in
-            guard let wanted = write.expected else { return nil }
-            if let own = shared.own[write.key], own.from == wanted { return own.to }
-            return wanted
-        }
+        var write = write
         do throws(StoreError) {
-            let outcome: WriteOutcome
-            switch write.change {
-            case .decide(let status, let isUndo):
-                outcome = try store.decide(path: write.key, status, reviewer: reviewer, expecting: expected, isUndo: isUndo, at: Date())
-            case .note(let note):
-                outcome = try store.setNote(path: write.key, note, reviewer: reviewer, expecting: expected, at: Date())
+            var (outcome, on) = try once(write)
+            // Someone changed only the other field (a note, not the decision): not a conflict;
+            // the change goes on the version now standing. A few times at most, then it is asked.
+            for _ in 0..<3 {
+                guard case .conflict(let theirs) = outcome, write.standsAsSeen(in: theirs) else { break }
+                write = write.on(version: theirs.version)
+                (outcome, on) = try once(write)
             }
             shared.withLock { shared in
                 shared.pending -= 1
                 switch outcome {
                 case .saved(let record):
-                    shared.own[write.key] = (expected ?? record.version - 1, record.version)
+                    let base = on ?? record.version - 1
+                    // The run goes on when this write was made on the run's last version.
+                    let run = shared.own[write.key].flatMap { $0.latest == base ? $0.made : nil } ?? []
+                    shared.own[write.key] = (run.union([base] + (write.expected.map { [$0] } ?? [])), record.version)
                     shared.results.append(.saved(write, record))
                 case .conflict(let record):
                     shared.own[write.key] = nil
@@ -96,9 +126,26 @@ public final class StoreWriter: Sendable {
                 }
                 return
             }
-            shared.withLock { $0.results.append(.waiting(write, error.description)) }
+            let retry = write
+            shared.withLock { $0.results.append(.waiting(retry, error.description)) }
             let delay = min(0.5 * pow(2, Double(attempt)), 5)
-            queue.asyncAfter(deadline: .now() + delay) { [self] in perform(write, attempt: attempt + 1) }
+            queue.asyncAfter(deadline: .now() + delay) { [self] in perform(retry, attempt: attempt + 1) }
+        }
+    }
+
+    /// One try at the database, on the version the reviewer saw (or, after this session's own
+    /// earlier write on it, the version that write made).
+    private func once(_ write: PendingWrite) throws(StoreError) -> (WriteOutcome, on: Int?) {
+        let expected: Int? = shared.withLock { shared in
+            guard let wanted = write.expected else { return nil }
+            if let own = shared.own[write.key], own.made.contains(wanted) { return own.latest }
+            return wanted
+        }
+        switch write.change {
+        case .decide(let status, let isUndo):
+            return (try store.decide(path: write.key, status, reviewer: reviewer, expecting: expected, isUndo: isUndo, at: Date()), expected)
+        case .note(let note):
+            return (try store.setNote(path: write.key, note, reviewer: reviewer, expecting: expected, at: Date()), expected)
         }
     }
 

@@ -6,6 +6,22 @@ import NianbaoStore
 /// function of the state and the event: no terminal, no database, no files.
 extension ReviewState {
     public mutating func update(_ event: Event) -> [Effect] {
+        let effects = apply(event)
+        askNextConflict()
+        return effects
+    }
+
+    /// A refused write is asked about as soon as the reviewer is not typing (a note, a
+    /// search) or reading the help, one at a time, and before quitting.
+    private mutating func askNextConflict() {
+        guard !conflicts.isEmpty else { return }
+        switch mode {
+        case .browse, .confirmQuit: mode = .conflict(conflicts.removeFirst())
+        case .help, .note, .search, .conflict: break
+        }
+    }
+
+    private mutating func apply(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key): return update(key: key)
         case .resize(let rows, let columns):
@@ -53,6 +69,12 @@ extension ReviewState {
             counts.loaded += 1
             if index == selected { shown = nil }
             return []
+        case .fileMoved(let key):
+            guard let index = indexByKey[key], entries[index].isMissing, !entries[index].isMoved else { return [] }
+            counts.count(entries[index].status, -1)
+            counts.moved += 1
+            entries[index].isMoved = true
+            return refreshList()
         case .tick: return []
         }
     }
@@ -153,7 +175,7 @@ extension ReviewState {
         case .editNote:
             guard let entry = current else { return [] }
             guard entry.review != nil else { return notReady() }
-            mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key))
+            mode = .note(NoteEditor(entry.review?.note ?? "", key: entry.key, version: entry.review?.version))
         case .editNoteExternally:
             guard let entry = current, let review = entry.review else { return notReady() }
             return [.editExternally(key: entry.key, note: review.note)]
@@ -226,10 +248,22 @@ extension ReviewState {
             if !isPending(write.key) { waiting[write.key] = nil }
             history.forget(write)
             saved(key: write.key, review: theirs, message: nil)
-            if case .note = mode { return [] }
-            mode = .conflict(Conflict(write: write, theirs: theirs))
+            if isSame(write.change, as: theirs) {
+                // The other reviewer did the same: nothing to choose.
+                message = "\(ReviewState.changedBy(write.change, theirs))（与你的相同）"
+            } else {
+                conflicts.append(Conflict(write: write, theirs: theirs))
+            }
         }
         return []
+    }
+
+    /// True when the record already says what the refused write would have.
+    private func isSame(_ change: PendingWrite.Change, as record: ReviewRecord) -> Bool {
+        switch change {
+        case .decide(let status, _): record.status == status
+        case .note(let note): record.note == note
+        }
     }
 
     /// `k` keeps the reviewer's change (written again on the version now standing), `t` or
@@ -238,7 +272,13 @@ extension ReviewState {
         switch action {
         case .keepMine:
             mode = .browse
-            let write = PendingWrite(id: nextWriteID, key: conflict.write.key, change: conflict.write.change, expected: conflict.theirs.version)
+            let seen: PendingWrite.Seen
+            switch conflict.write.change {
+            case .decide: seen = .status(conflict.theirs.status)
+            case .note: seen = .note(conflict.theirs.note)
+            }
+            let write = PendingWrite(
+                id: nextWriteID, key: conflict.write.key, change: conflict.write.change, expected: conflict.theirs.version, seen: seen)
             nextWriteID += 1
             pending[write.id] = write
             history.record(write, before: conflict.theirs)
@@ -277,6 +317,16 @@ extension ReviewState {
         switch write.change {
         case .decide(let status, _): return "\(name) \(ReviewState.word(status))"
         case .note: return "\(name) 的备注"
+        }
+    }
+
+    /// Who changed what the refused write was about, and when: 李四 14:02 已标为需修改.
+    static func changedBy(_ change: PendingWrite.Change, _ theirs: ReviewRecord) -> String {
+        switch change {
+        case .decide:
+            "\(theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.reviewedAt ?? theirs.updatedAt)) 已标为\(ReviewState.word(theirs.status))"
+        case .note:
+            "\(theirs.noteBy ?? theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.noteAt ?? theirs.updatedAt)) 改了备注：\(theirs.note)"
         }
     }
 

@@ -1,35 +1,14 @@
 import Foundation
 import GRDB
+import NianbaoFixtures
 import NianbaoStore
 import Testing
 
-/// The engines the suite runs on: SQLite always; PostgreSQL when a server is given
-/// (`NIANBAO_TEST_POSTGRES`, a URL of a role that may create databases; `.ci/postgres` starts one).
-enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
-    case sqlite, postgres
+/// The engines the suite runs on (`StoreEngine`: SQLite always, PostgreSQL with a server).
+typealias Engine = StoreEngine
 
-    var testDescription: String { rawValue }
-
-    static let postgresURL = ProcessInfo.processInfo.environment["NIANBAO_TEST_POSTGRES"]
-
-    static var available: [Engine] { postgresURL == nil ? [.sqlite] : [.sqlite, .postgres] }
-
-    /// A fresh, empty database of this engine, and its location.
-    func freshLocation() throws -> DatabaseLocation {
-        switch self {
-        case .sqlite:
-            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-store-\(UUID().uuidString)")
-            return .sqlite(path: folder.appendingPathComponent(".nianbao/reviews.sqlite").path)
-        case .postgres:
-            guard case .postgres(var address) = try DatabaseLocation.parse(Engine.postgresURL!) else { throw StoreError.badLocation("not postgres") }
-            let name = "nianbao_test_" + UUID().uuidString.prefix(8).lowercased()
-            try PostgresAdmin.createDatabase(name, on: address)
-            address.database = name
-            return .postgres(address)
-        }
-    }
-
-    func freshStore() throws -> any ReviewStore { try freshLocation().open() }
+extension StoreEngine: CustomTestStringConvertible {
+    public var testDescription: String { rawValue }
 }
 
 @Suite("Review store, on every engine: decisions, notes, history, versions, moved and missing files")

@@ -15,8 +15,16 @@ final class TestApp {
     let store: any ReviewStore
     let session: SessionFile
 
-    /// The built-in samples copied into a fresh folder (or `files` given), every report read.
-    init(files: [URL]? = nil, rows: Int = 48, columns: Int = 160, reviewer: String = "李四", folder: URL? = nil) throws {
+    /// Whether the folder goes with this app (not when another app shares it).
+    private let ownsFolder: Bool
+
+    /// The built-in samples copied into a fresh folder (or `files` given), every report read;
+    /// the database is the folder's own SQLite file unless `location` says another.
+    init(
+        files: [URL]? = nil, rows: Int = 48, columns: Int = 160, reviewer: String = "李四", folder: URL? = nil, sharing: Bool = false,
+        location: DatabaseLocation? = nil, watching: Bool = false, waitForLoading: Bool = true
+    ) throws {
+        ownsFolder = !sharing
         let folder = try folder ?? {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-tui-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -26,29 +34,41 @@ final class TestApp {
             return url
         }()
         self.folder = folder
-        let paths = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { !$0.hasPrefix(".") }.sorted()
-            .map { folder.appendingPathComponent($0).path }
         let database = folder.appendingPathComponent(".nianbao/reviews.sqlite").path
-        store = try SQLiteReviewStore(path: database)
+        if let location {
+            store = try location.open()
+        } else {
+            store = try SQLiteReviewStore(path: database)
+        }
         session = SessionFile(besideDatabase: database, reviewer: reviewer)
         screen = MemoryScreen(rows: rows, columns: columns)
-        app = try ReviewApp(files: paths, root: folder.path, store: store, reviewer: reviewer, session: session)
+        let root = folder
+        let listing: @Sendable () -> [String] = {
+            ((try? FileManager.default.subpathsOfDirectory(atPath: root.path)) ?? [])
+                .filter { $0.hasSuffix(".txt") && !$0.hasPrefix(".") }.sorted().map { root.appendingPathComponent($0).path }
+        }
+        app = try ReviewApp(
+            files: listing(), root: folder.path, store: store, reviewer: reviewer, session: session, rescan: watching ? listing : nil)
         app.restoreSession(screen)
         app.draw(on: screen)
-        waitUntil { $0.counts.loaded == $0.entries.count }
-        waitForReport()
+        if waitForLoading {
+            waitUntil { $0.counts.loaded == $0.entries.count }
+            waitForReport()
+        }
     }
 
     var state: ReviewState { app.state }
 
-    /// Lets the background work arrive until `condition` holds (or two seconds pass).
-    func waitUntil(_ condition: (ReviewState) -> Bool) {
-        let deadline = Date().addingTimeInterval(5)
+    /// Lets the background work arrive until `condition` holds (or `seconds` pass); true when it did.
+    @discardableResult
+    func waitUntil(seconds: Double = 5, _ condition: (ReviewState) -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
         while !condition(app.state), Date() < deadline {
             if app.absorbArrivals(screen) { app.draw(on: screen) }
             usleep(1_000)
         }
         if app.absorbArrivals(screen) { app.draw(on: screen) }
+        return condition(app.state)
     }
 
     /// Waits for the selected report's whole report (when it can be read).
@@ -57,12 +77,12 @@ final class TestApp {
     /// Presses keys one by one, as the run loop does, each followed by what it asked to read.
     func press(_ keys: Key...) { press(keys) }
 
-    func press(_ keys: [Key]) {
+    func press(_ keys: [Key], settling: Bool = true) {
         for key in keys {
             app.handle(.key(key), on: screen)
             waitForReport()
             // Writes go in the background: let them be committed and come back.
-            app.settle()
+            if settling { app.settle() }
             if app.absorbArrivals(screen) { app.draw(on: screen) }
         }
     }
@@ -84,7 +104,7 @@ final class TestApp {
         press(Array(repeating: .down, count: target))
     }
 
-    deinit { try? FileManager.default.removeItem(at: folder) }
+    deinit { if ownsFolder { try? FileManager.default.removeItem(at: folder) } }
 }
 
 /// The pane's part of a screen row.
