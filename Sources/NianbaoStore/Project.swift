@@ -34,13 +34,3 @@ public struct Project: Sendable, Equatable {
         return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
     }
 }
-
-/// Who is reviewing: `--reviewer NAME`, else $USER, else the account's name.
-public enum Reviewer {
-    public static func name(given: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let given, !given.isEmpty { return given }
-        if let user = environment["USER"], !user.isEmpty { return user }
-        if let entry = getpwuid(getuid()), let name = entry.pointee.pw_name { return String(cString: name) }
-        return "uid\(getuid())"
-    }
-}

@@ -1,6 +1,9 @@
 import Foundation
 import GRDB
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The review database of one office: a SQLite file (WAL, `synchronous = FULL`) that several
 /// nianbao processes may share. A busy file is waited for a moment, then reported as busy
@@ -61,13 +64,29 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
                     throw StoreError.notReviewDatabase("\(path) is a review database of an older nianbao: run `nianbao db migrate --db \(path)` first")
                 }
                 guard let writer else { throw StoreError.busy("another process is writing to \(path), and its schema must be brought up to date") }
-                try Migrations.migrator.migrate(writer)
+                try Self.takingTurns(path) {
+                    // Another nianbao may have done it while this one waited.
+                    let applied = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+                    if !applied.isSuperset(of: Migrations.all) { try Migrations.migrator.migrate(writer) }
+                }
             }
         } catch let error as StoreError {
             throw error
         } catch {
             throw Self.storeError(error, path: path)
         }
+    }
+
+    /// Processes bringing one file's schema up to date take turns (an advisory lock on a file
+    /// beside it): GRDB's migrator reads what is applied before it takes the write lock, so two
+    /// screens opening a new folder at once would both create the tables.
+    private static func takingTurns(_ path: String, _ body: () throws -> Void) throws {
+        let descriptor = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return try body() }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(descriptor, LOCK_UN) }
+        try body()
     }
 
     /// The writing pool, with every commit synced (GRDB's WAL set-up leaves `synchronous = NORMAL`,
@@ -92,7 +111,10 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
     /// A file that has tables but not ours is refused, never given a schema.
     static func checkIsReviewDatabase(_ pool: DatabasePool, path: String) throws {
         let tables = try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
-        if !tables.isEmpty, !tables.contains("review") {
+        // Ours, GRDB's own, and SQLite's: another nianbao creating the file at the same moment
+        // leaves only these, and is not a stranger's database.
+        let known: Set<String> = ["review", "decision", "meta", "grdb_migrations", "grdb_issue_102", "sqlite_sequence"]
+        if !tables.isEmpty, !tables.contains("review"), !Set(tables).isSubset(of: known) {
             throw StoreError.notReviewDatabase("\(path) is not a nianbao review database (it holds other tables); nothing was written to it")
         }
     }

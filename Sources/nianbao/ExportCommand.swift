@@ -58,6 +58,8 @@ struct ExportCommand: ParsableCommand {
                 json.key("warnings"); json.number(r.warnings)
                 json.key("reviewedAt"); json.string(r.reviewedAt.map(iso.string(from:)))
                 json.key("reviewer"); json.string(r.reviewer)
+                json.key("noteBy"); json.string(r.noteBy)
+                json.key("noteAt"); json.string(r.noteAt.map(iso.string(from:)))
                 json.key("changedSinceReview"); json.raw(r.changedSinceReview ? "true" : "false")
                 json.key("missing"); json.raw(r.missing ? "true" : "false")
                 json.endObject()
@@ -65,11 +67,11 @@ struct ExportCommand: ParsableCommand {
             json.endArray()
             emit(json.output + "\n")
         case .csv:
-            var out = "path,agency,year,status,note,errors,warnings,reviewedAt,reviewer,changedSinceReview,missing\n"
+            var out = "path,agency,year,status,note,errors,warnings,reviewedAt,reviewer,noteBy,noteAt,changedSinceReview,missing\n"
             for r in records {
                 let fields = [r.path, r.agency ?? "", r.year.map(String.init) ?? "", r.status.rawValue, r.note, String(r.errors),
                               String(r.warnings), r.reviewedAt.map(iso.string(from:)) ?? "", r.reviewer ?? "",
-                              String(r.changedSinceReview), String(r.missing)]
+                              r.noteBy ?? "", r.noteAt.map(iso.string(from:)) ?? "", String(r.changedSinceReview), String(r.missing)]
                 out += fields.map(ReportTables.csvField).joined(separator: ",") + "\n"
             }
             emit(out)

@@ -9,35 +9,6 @@ let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 /// under CI), then kills it with SIGKILL and reads the decisions back with `nianbao export`.
 @Suite("Review end to end, in tmux", .serialized)
 struct ReviewEndToEndTests {
-    final class Tmux {
-        let socket: String
-        init(folder: URL) { socket = folder.appendingPathComponent("tmux.sock").path }
-
-        @discardableResult
-        func run(_ arguments: String...) throws -> Subprocess {
-            try Subprocess.run(["tmux", "-u", "-S", socket] + arguments, environment: ["LANG": "C.UTF-8"])
-        }
-
-        func screen() throws -> String { try run("capture-pane", "-p").stdout }
-
-        /// Waits until the screen shows `text` (the app draws asynchronously).
-        func waitFor(_ text: String, seconds: Double = 15) throws -> String {
-            let deadline = Date().addingTimeInterval(seconds)
-            var last = ""
-            while Date() < deadline {
-                last = try screen()
-                if last.contains(text) { return last }
-                usleep(100_000)
-            }
-            Issue.record("timed out waiting for “\(text)”; the screen was:\n\(last)")
-            return last
-        }
-
-        func kill() { _ = try? run("kill-server") }
-    }
-
-    static var tmuxAvailable: Bool { (try? Subprocess.run(["tmux", "-V"]).status) == 0 }
-
     /// A folder of five reports of three kinds: two texts, a web page and two PDFs.
     func mixedFolder() throws -> (folder: URL, reports: URL) {
         let folder = try temporaryFolder()
@@ -54,13 +25,11 @@ struct ReviewEndToEndTests {
     }
 
     func start(_ tmux: Tmux, _ reports: URL, environment: String = "") throws {
-        // exec: the pane's process is nianbao itself, so SIGKILL reaches it and nothing else.
-        try tmux.run("new-session", "-d", "-x", "160", "-y", "48",
-                     "exec env -u LANG -u LC_ALL -u LC_CTYPE \(environment) '\(nianbaoBinary)' review '\(reports.path)'")
+        try tmux.start("review '\(reports.path)'", environment: environment)
     }
 
     @Test("the queue over text, a web page and PDFs, two keys a report, a Chinese note, SIGKILL; reopened at the same report; export has every decision",
-          .enabled(if: tmuxAvailable, "tmux is not installed (.ci/run installs it)"))
+          .enabled(if: Tmux.isAvailable, "tmux is not installed (.ci/run installs it)"))
     func reviewSurvivesKill() throws {
         let (folder, reports) = try mixedFolder()
         let tmux = Tmux(folder: folder)
@@ -122,7 +91,7 @@ struct ReviewEndToEndTests {
     }
 
     @Test("NO_COLOR: no colour on the screen, the glyphs and reverse stay",
-          .enabled(if: tmuxAvailable, "tmux is not installed (.ci/run installs it)"))
+          .enabled(if: Tmux.isAvailable, "tmux is not installed (.ci/run installs it)"))
     func noColor() throws {
         let (folder, reports) = try mixedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
