@@ -79,6 +79,6 @@ let package = Package(
             name: "NianbaoTUITests",
             dependencies: ["NianbaoTUI", "NianbaoCore", "NianbaoStore", "NianbaoSamples", "NianbaoFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
         // Runs the real binary (and tmux), so it depends on it: `swift test` builds it first.
-        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoSamples", "NianbaoFormats", "NianbaoFixtures", "NianbaoStore"]),
+        .testTarget(name: "NianbaoCLITests", dependencies: ["nianbao", "NianbaoSamples", "NianbaoFormats", "NianbaoFixtures", "NianbaoStore", "NianbaoTUI"]),
     ]
 )

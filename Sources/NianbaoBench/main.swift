@@ -11,7 +11,20 @@ import NianbaoTUI
 ///
 /// Makes `count` reports (default 10,000) from the samples with other numbers, writes them
 /// to a temporary folder as real files, then reads and checks the folder the way
-/// `nianbao check` does, on every core. Prints MB/s, reports/s and peak memory.
+/// `nianbao check` does, on every core. Prints MB/s, reports/s and peak memory; then the
+/// review screen (ReviewBench.swift), the formats, and team review under load
+/// (TeamBench.swift; alone: `NianbaoBench team [writes]`).
+
+switch CommandLine.arguments.dropFirst().first {
+case "team":
+    try TeamBench.run(writes: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 500)
+    exit(0)
+case "team-reviewer":
+    TeamBench.reviewer(arguments: Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
+default:
+    break
+}
 
 let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-\(getpid())")
@@ -115,3 +128,6 @@ for (name, files, ext) in [("HTML", pages, "html"), ("DOCX", wordFiles, "docx")]
                  name, files.count, size, bestFormat, size / bestFormat, Double(files.count) / bestFormat, read))
 }
 print("PDF: read through pdftotext; time it with `time nianbao check FILE.pdf` (about 33 ms a file here, nearly all pdftotext)")
+
+// Team review: 8 reviewer processes on one database, on each engine (see TeamBench.swift).
+try TeamBench.run(writes: 500)

@@ -3,7 +3,7 @@ import NianbaoStore
 
 /// The review-store engines, each able to make a fresh, empty database: for the tests and
 /// the benchmark. SQLite always; PostgreSQL when a server is given in
-/// `NIANBAO_TEST_POSTGRES` (a URL of a role that may create databases; `.ci/postgres`
+/// `NIANBAO_TEST_POSTGRES` (a URL of a role that may create databases and roles; `.ci/postgres`
 /// starts one), each database new so that runs never see each other's records.
 public enum StoreEngine: String, CaseIterable, Sendable {
     case sqlite, postgres

@@ -187,12 +187,7 @@ public final class PostgresReviewStore: ReviewStore, @unchecked Sendable {
                 INSERT INTO decision (path, status, "previousStatus", reviewer, "decidedAt", "isUndo", kind)
                 VALUES (\(path), \(status.rawValue), \(record.status.rawValue), \(reviewer), \(date), \(isUndo), 'decision')
                 """, logger: logger)
-            record.status = status
-            record.reviewer = reviewer
-            record.reviewedAt = status == .unreviewed ? nil : date
-            record.reviewedHash = status == .unreviewed ? nil : record.contentHash
-            record.updatedAt = date
-            record.version += 1
+            record.apply(decision: status, by: reviewer, at: date)
             record.revision = try await PostgresSchema.nextRevision(connection, logger: logger)
             try await connection.query("""
                 UPDATE review SET status = \(record.status.rawValue), reviewer = \(record.reviewer), "reviewedAt" = \(record.reviewedAt),
@@ -213,11 +208,7 @@ public final class PostgresReviewStore: ReviewStore, @unchecked Sendable {
                 INSERT INTO decision (path, status, "previousStatus", reviewer, "decidedAt", "isUndo", kind, note)
                 VALUES (\(path), \(record.status.rawValue), \(record.status.rawValue), \(reviewer), \(date), false, 'note', \(note))
                 """, logger: logger)
-            record.note = note
-            record.noteBy = reviewer
-            record.noteAt = date
-            record.updatedAt = date
-            record.version += 1
+            record.apply(note: note, by: reviewer, at: date)
             record.revision = try await PostgresSchema.nextRevision(connection, logger: logger)
             try await connection.query("""
                 UPDATE review SET note = \(note), "noteBy" = \(reviewer), "noteAt" = \(date), "updatedAt" = \(date),

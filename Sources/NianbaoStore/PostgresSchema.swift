@@ -66,8 +66,20 @@ enum PostgresSchema {
         return applied
     }
 
+    /// True when every step has been applied: read only, so a reviewer's role that may change
+    /// rows but not create tables opens a database its owner set up.
+    static func isUpToDate(_ connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        var exists = false
+        for try await (name,) in try await connection.query("SELECT to_regclass('nianbao_migrations')::text", logger: logger).decode((String?,).self) {
+            exists = name != nil
+        }
+        guard exists else { return false }
+        return try await appliedSteps(connection, logger: logger).isSuperset(of: steps.map(\.name))
+    }
+
     /// Runs the steps not yet applied, in one transaction, one migrator at a time.
     static func migrate(_ connection: PostgresConnection, logger: Logger) async throws {
+        if try await isUpToDate(connection, logger: logger) { return }
         try await connection.query("BEGIN", logger: logger)
         do {
             try await connection.query("SELECT pg_advisory_xact_lock(2021030)", logger: logger)
@@ -101,13 +113,15 @@ enum PostgresSchema {
         return nil
     }
 
+    static func status(_ row: PostgresRandomAccessRow, _ name: String) throws -> ReviewStatus {
+        let text = try row[name].decode(String.self)
+        guard let value = ReviewStatus(rawValue: text) else { throw StoreError.failed("unknown status \(text)") }
+        return value
+    }
+
     static func record(_ row: PostgresRow) throws -> ReviewRecord {
         let r = row.makeRandomAccess()
-        func status(_ name: String) throws -> ReviewStatus {
-            let text = try r[name].decode(String.self)
-            guard let value = ReviewStatus(rawValue: text) else { throw StoreError.failed("unknown status \(text)") }
-            return value
-        }
+        func status(_ name: String) throws -> ReviewStatus { try PostgresSchema.status(r, name) }
         return ReviewRecord(
             path: try r["path"].decode(String.self), contentHash: try r["contentHash"].decode(String.self),
             reviewedHash: try r["reviewedHash"].decode(String?.self), status: try status("status"), note: try r["note"].decode(String.self),
@@ -121,11 +135,7 @@ enum PostgresSchema {
 
     static func decision(_ row: PostgresRow) throws -> DecisionRecord {
         let r = row.makeRandomAccess()
-        func status(_ name: String) throws -> ReviewStatus {
-            let text = try r[name].decode(String.self)
-            guard let value = ReviewStatus(rawValue: text) else { throw StoreError.failed("unknown status \(text)") }
-            return value
-        }
+        func status(_ name: String) throws -> ReviewStatus { try PostgresSchema.status(r, name) }
         return DecisionRecord(
             id: Int64(try r["id"].decode(Int.self)), path: try r["path"].decode(String.self), status: try status("status"),
             previousStatus: try status("previousStatus"), reviewer: try r["reviewer"].decode(String?.self),

@@ -53,6 +53,26 @@ public struct ReviewRecord: Codable, Sendable, Equatable {
         self.noteAt = noteAt
     }
 
+    /// The record after a decision (both engines write it so): a new version, and the file's
+    /// hash as decided on, so that a later edit shows as changed since review.
+    mutating func apply(decision status: ReviewStatus, by reviewer: String?, at date: Date) {
+        self.status = status
+        self.reviewer = reviewer
+        reviewedAt = status == .unreviewed ? nil : date
+        reviewedHash = status == .unreviewed ? nil : contentHash
+        updatedAt = date
+        version += 1
+    }
+
+    /// The record after a change of its note: a new version, and who wrote it when.
+    mutating func apply(note: String, by reviewer: String?, at date: Date) {
+        self.note = note
+        noteBy = reviewer
+        noteAt = date
+        updatedAt = date
+        version += 1
+    }
+
     /// True when the file changed after it was reviewed: the decision may no longer hold.
     public var changedSinceReview: Bool {
         guard let reviewedHash, status != .unreviewed else { return false }

@@ -182,12 +182,7 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
             var decision = DecisionRecord(
                 path: path, status: status, previousStatus: record.status, reviewer: reviewer, decidedAt: date, isUndo: isUndo)
             try decision.insert(db)
-            record.status = status
-            record.reviewer = reviewer
-            record.reviewedAt = status == .unreviewed ? nil : date
-            record.reviewedHash = status == .unreviewed ? nil : record.contentHash
-            record.updatedAt = date
-            record.version += 1
+            record.apply(decision: status, by: reviewer, at: date)
             record.revision = try Self.nextRevision(db)
             try record.update(db)
             return .saved(record)
@@ -202,11 +197,7 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
                 path: path, status: record.status, previousStatus: record.status, reviewer: reviewer, decidedAt: date, kind: .note,
                 note: note)
             try change.insert(db)
-            record.note = note
-            record.noteBy = reviewer
-            record.noteAt = date
-            record.updatedAt = date
-            record.version += 1
+            record.apply(note: note, by: reviewer, at: date)
             record.revision = try Self.nextRevision(db)
             try record.update(db)
             return .saved(record)

@@ -2,7 +2,7 @@ import Foundation
 @testable import NianbaoFormats
 
 /// A program run to completion by the same runner nianbao uses for pdftotext.
-struct Subprocess {
+struct Subprocess: Sendable {
     let status: Int32
     let stdout: String
     let stderr: String

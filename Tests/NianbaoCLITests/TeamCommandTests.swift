@@ -1,6 +1,7 @@
 import Foundation
 import NianbaoFixtures
 import NianbaoStore
+import NianbaoTUI
 import Testing
 
 /// The commands around a shared review database: migrate, export, and their errors.
@@ -14,10 +15,11 @@ struct TeamCommandTests {
             let location = try engine.freshLocation(in: folder.appendingPathComponent(UUID().uuidString))
             let runs = Locked<[Subprocess]>([])
             DispatchQueue.concurrentPerform(iterations: 4) { _ in
-                if let run = try? Subprocess.run([nianbaoBinary, "db", "migrate", "--db", location.display]) { runs.append(run) }
+                if let run = try? Subprocess.run([nianbaoBinary, "db", "migrate", "--db", location.display]) { runs.withLock { $0.append(run) } }
             }
-            #expect(runs.value.count == 4)
-            for run in runs.value { #expect(run.status == 0, "\(run.stderr)") }
+            let finished = runs.withLock { $0 }
+            #expect(finished.count == 4)
+            for run in finished { #expect(run.status == 0, "\(run.stderr)") }
             #expect(try location.open(readOnly: true).all().isEmpty)
         }
     }
@@ -94,13 +96,4 @@ struct TeamCommandTests {
         }
         #expect(try String(contentsOf: stranger, encoding: .utf8) == "this is not a database")
     }
-}
-
-/// A value several threads add to.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.withLock { stored } }
-    func append<T>(_ element: T) where Value == [T] { lock.withLock { stored.append(element) } }
 }

@@ -292,4 +292,29 @@ struct StoreOpeningTests {
         #expect(throws: StoreError.self) { _ = try location.open() }
         #expect(try PostgresAdmin.tables(on: address) == ["invoices"])
     }
+
+    @Test("a reviewer's role with the rights README gives (rows only, no CREATE) reviews a database its owner migrated",
+          .enabled(if: Engine.postgresURL != nil, "no PostgreSQL server (NIANBAO_TEST_POSTGRES)"))
+    func reviewerRights() throws {
+        let location = try Engine.postgres.freshLocation()
+        guard case .postgres(let owner) = location else { return }
+        _ = try location.open()  // what `nianbao db migrate` does, as the owner
+        let role = "reviewer_" + UUID().uuidString.prefix(8).lowercased()
+        try PostgresAdmin.execute("CREATE ROLE \(role) LOGIN", on: owner)
+        try PostgresAdmin.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO \(role)", on: owner)
+        try PostgresAdmin.execute("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(role)", on: owner)
+        var reviewer = owner
+        reviewer.user = role
+        let store = try DatabaseLocation.postgres(reviewer).open()
+        try store.register(path: "a.txt", contentHash: "h", agency: "张营乡", year: 2023, errors: 0, warnings: 0)
+        try store.decide(path: "a.txt", .needsCorrection, reviewer: "李四")
+        try store.setNote(path: "a.txt", "表二缺行", reviewer: "李四")
+        #expect(try store.record(path: "a.txt")?.status == .needsCorrection)
+        #expect(try store.history(path: "a.txt").count == 2)
+        // It may not create tables: a database without the schema is an error in words, not a crash.
+        let bare = try Engine.postgres.freshLocation()
+        guard case .postgres(var bareAddress) = bare else { return }
+        bareAddress.user = role
+        #expect(throws: StoreError.self) { _ = try DatabaseLocation.postgres(bareAddress).open() }
+    }
 }
