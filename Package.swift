@@ -49,6 +49,9 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ]),
+        // What a review hands in: spreadsheets (CSV as Excel and WPS read it), the findings with
+        // their rulings, in Chinese or English.
+        .target(name: "NianbaoDeliverables", dependencies: ["NianbaoCore", "NianbaoStore"]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The review screen: state, update(key), render(into: Screen); the ncurses Screen.
@@ -57,7 +60,7 @@ let package = Package(
         .executableTarget(
             name: "nianbao",
             dependencies: [
-                "NianbaoCore", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI", "NianbaoWorkers",
+                "NianbaoCore", "NianbaoDeliverables", "NianbaoFormats", "NianbaoSamples", "NianbaoStore", "NianbaoTUI", "NianbaoWorkers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +77,7 @@ let package = Package(
         .testTarget(
             name: "NianbaoFormatsTests",
             dependencies: ["NianbaoFormats", "NianbaoCore", "NianbaoFixtures", "NianbaoSamples", "CLibXML2", "ZIPFoundation"]),
+        .testTarget(name: "NianbaoDeliverablesTests", dependencies: ["NianbaoDeliverables", "NianbaoCore", "NianbaoStore"]),
         .testTarget(name: "NianbaoStoreTests", dependencies: ["NianbaoStore", "NianbaoFixtures", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "NianbaoTUITests",

@@ -5,7 +5,8 @@ import GRDB
 enum Migrations {
     static let v1 = "v1: reviews and decision history"
     static let v2 = "v2: versions, live changes, missing files, note history"
-    static let all = [v1, v2]
+    static let v3 = "v3: rulings on findings"
+    static let all = [v1, v2, v3]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -52,6 +53,20 @@ enum Migrations {
                 t.column("value", .integer).notNull()
             }
             try db.execute(sql: "INSERT INTO meta (key, value) VALUES ('revision', 0)")
+        }
+        migrator.registerMigration(v3) { db in
+            try db.create(table: "ruling") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("path", .text).notNull().references("review", column: "path", onDelete: .cascade)
+                t.column("finding", .text).notNull()
+                t.column("rule", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("reason", .text).notNull().defaults(to: "")
+                t.column("reviewer", .text)
+                t.column("ruledAt", .datetime).notNull()
+            }
+            try db.create(index: "ruling_on_finding", on: "ruling", columns: ["path", "finding"])
         }
         return migrator
     }

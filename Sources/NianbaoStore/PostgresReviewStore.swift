@@ -287,7 +287,57 @@ public final class PostgresReviewStore: ReviewStore, @unchecked Sendable {
                     version, \(revision), false, "noteBy", "noteAt" FROM review WHERE path = \(from)
                 """, logger: logger)
             try await connection.query("UPDATE decision SET path = \(to) WHERE path = \(from)", logger: logger)
+            try await connection.query("UPDATE ruling SET path = \(to) WHERE path = \(from)", logger: logger)
             try await connection.query("DELETE FROM review WHERE path = \(from)", logger: logger)
+        }
+    }
+
+    public func rule(_ ruling: FindingRuling) throws(StoreError) -> FindingRuling {
+        try transaction { connection, logger in
+            guard try await PostgresSchema.lockedRecord(connection, path: ruling.path, logger: logger) != nil else {
+                throw StoreError.unknownReport(ruling.path)
+            }
+            var stored = ruling
+            let rows = try await connection.query("""
+                INSERT INTO ruling (path, finding, rule, message, verdict, reason, reviewer, "ruledAt")
+                VALUES (\(ruling.path), \(ruling.finding), \(ruling.rule), \(ruling.message), \(ruling.verdict.rawValue), \(ruling.reason),
+                    \(ruling.reviewer), \(ruling.ruledAt))
+                RETURNING id
+                """, logger: logger)
+            for try await (id,) in rows.decode((Int.self)) { stored.id = Int64(id) }
+            let revision = try await PostgresSchema.nextRevision(connection, logger: logger)
+            try await connection.query("UPDATE review SET revision = \(revision) WHERE path = \(ruling.path)", logger: logger)
+            return stored
+        }
+    }
+
+    public func rulings(path: String?) throws(StoreError) -> [FindingRuling] {
+        let logger = self.logger
+        return try run { connection in
+            let rows = if let path {
+                try await connection.query("""
+                    SELECT DISTINCT ON (finding) * FROM ruling WHERE path = \(path) ORDER BY finding, id DESC
+                    """, logger: logger)
+            } else {
+                try await connection.query("SELECT DISTINCT ON (path, finding) * FROM ruling ORDER BY path, finding, id DESC", logger: logger)
+            }
+            var out: [FindingRuling] = []
+            for try await row in rows { out.append(try PostgresSchema.ruling(row)) }
+            return out.filter { $0.verdict != .open }.sorted { ($0.path, $0.id ?? 0) < ($1.path, $1.id ?? 0) }
+        }
+    }
+
+    public func rulingHistory(path: String?) throws(StoreError) -> [FindingRuling] {
+        let logger = self.logger
+        return try run { connection in
+            let rows = if let path {
+                try await connection.query("SELECT * FROM ruling WHERE path = \(path) ORDER BY id", logger: logger)
+            } else {
+                try await connection.query("SELECT * FROM ruling ORDER BY id", logger: logger)
+            }
+            var out: [FindingRuling] = []
+            for try await row in rows { out.append(try PostgresSchema.ruling(row)) }
+            return out
         }
     }
 

@@ -33,6 +33,15 @@ enum PostgresSchema {
             "ALTER TABLE decision ADD COLUMN kind TEXT NOT NULL DEFAULT 'decision', ADD COLUMN note TEXT",
             "CREATE SEQUENCE review_revision",
         ]),
+        (Migrations.v3, [
+            """
+            CREATE TABLE ruling (
+                id BIGSERIAL PRIMARY KEY, path TEXT NOT NULL REFERENCES review(path) ON DELETE CASCADE,
+                finding TEXT NOT NULL, rule TEXT NOT NULL, message TEXT NOT NULL, verdict TEXT NOT NULL,
+                reason TEXT NOT NULL DEFAULT '', reviewer TEXT, "ruledAt" TIMESTAMPTZ NOT NULL)
+            """,
+            "CREATE INDEX ruling_on_finding ON ruling(path, finding)",
+        ]),
     ]
 
     /// A database with tables but none of nianbao's is refused, never given a schema; one
@@ -131,6 +140,16 @@ enum PostgresSchema {
             version: try r["version"].decode(Int.self), revision: try r["revision"].decode(Int.self),
             missing: try r["missing"].decode(Bool.self), noteBy: try r["noteBy"].decode(String?.self),
             noteAt: try r["noteAt"].decode(Date?.self))
+    }
+
+    static func ruling(_ row: PostgresRow) throws -> FindingRuling {
+        let r = row.makeRandomAccess()
+        let verdict = try r["verdict"].decode(String.self)
+        return FindingRuling(
+            id: Int64(try r["id"].decode(Int.self)), path: try r["path"].decode(String.self), finding: try r["finding"].decode(String.self),
+            rule: try r["rule"].decode(String.self), message: try r["message"].decode(String.self),
+            verdict: FindingRuling.Verdict(rawValue: verdict) ?? .open, reason: try r["reason"].decode(String.self),
+            reviewer: try r["reviewer"].decode(String?.self), ruledAt: try r["ruledAt"].decode(Date.self))
     }
 
     static func decision(_ row: PostgresRow) throws -> DecisionRecord {

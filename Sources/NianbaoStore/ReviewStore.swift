@@ -32,6 +32,13 @@ public protocol ReviewStore: AnyObject, Sendable {
     func setMissing(_ paths: [String], _ missing: Bool, at date: Date) throws(StoreError)
     /// A file moved: its record and history follow it to `to` (which has none of its own yet).
     func move(from: String, to: String, at date: Date) throws(StoreError)
+    /// Records a ruling on a finding (appended to its history; the report's revision moves on,
+    /// so that other screens hear of it). The ruling as stored.
+    func rule(_ ruling: FindingRuling) throws(StoreError) -> FindingRuling
+    /// The rulings that stand (the latest of each finding, not open), of a report or of all.
+    func rulings(path: String?) throws(StoreError) -> [FindingRuling]
+    /// Every ruling ever made, of a report or of all, oldest first.
+    func rulingHistory(path: String?) throws(StoreError) -> [FindingRuling]
     /// Calls `changed` (from another thread) soon after anyone commits a change, until the
     /// returned observation is stopped.
     func observe(_ changed: @escaping @Sendable () -> Void) -> StoreObservation

@@ -246,7 +246,37 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
             record.revision = try Self.nextRevision(db)
             try record.insert(db)
             try db.execute(sql: "UPDATE decision SET path = ? WHERE path = ?", arguments: [to, from])
+            try db.execute(sql: "UPDATE ruling SET path = ? WHERE path = ?", arguments: [to, from])
             try db.execute(sql: "DELETE FROM review WHERE path = ?", arguments: [from])
+        }
+    }
+
+    public func rule(_ ruling: FindingRuling) throws(StoreError) -> FindingRuling {
+        try write { db in
+            guard try ReviewRecord.fetchOne(db, key: ruling.path) != nil else { throw StoreError.unknownReport(ruling.path) }
+            var stored = ruling
+            try stored.insert(db)
+            try db.execute(sql: "UPDATE review SET revision = ? WHERE path = ?", arguments: [try Self.nextRevision(db), ruling.path])
+            return stored
+        }
+    }
+
+    public func rulings(path: String?) throws(StoreError) -> [FindingRuling] {
+        try read { db in
+            let latest = path == nil
+                ? "SELECT MAX(id) FROM ruling GROUP BY path, finding"
+                : "SELECT MAX(id) FROM ruling WHERE path = :path GROUP BY finding"
+            return try FindingRuling.fetchAll(
+                db, sql: "SELECT * FROM ruling WHERE id IN (\(latest)) AND verdict != 'open' ORDER BY path, id",
+                arguments: path.map { ["path": $0] } ?? [:])
+        }
+    }
+
+    public func rulingHistory(path: String?) throws(StoreError) -> [FindingRuling] {
+        try read { db in
+            var request = FindingRuling.order(Column("id"))
+            if let path { request = request.filter(Column("path") == path) }
+            return try request.fetchAll(db)
         }
     }
 
@@ -287,6 +317,11 @@ final class DataVersionWatch: StoreObservation, @unchecked Sendable {
 
 extension ReviewRecord: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "review"
+}
+
+extension FindingRuling: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "ruling"
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 extension DecisionRecord: FetchableRecord, MutablePersistableRecord {

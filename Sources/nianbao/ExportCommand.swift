@@ -1,19 +1,24 @@
 import ArgumentParser
 import Foundation
 import NianbaoCore
+import NianbaoDeliverables
 import NianbaoStore
 
-/// `nianbao export`: the review decisions and notes, for scripts and spreadsheets. The
-/// database is opened read-only (a read-only file is fine), and a file that is not a
-/// nianbao database is refused, never written to.
+/// `nianbao export`: the review decisions and notes, their history, or every finding with its
+/// ruling, for scripts (JSON) and spreadsheets (CSV as Excel and WPS read it). The database is
+/// opened read-only (a read-only file is fine), and a file that is not a nianbao database is
+/// refused, never written to.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Print every report's decision and note from a review database (or, with --history, every decision).",
+        abstract: "Print every report's decision and note from a review database (or every change, or every finding).",
         discussion: """
             Fields: path, agency, year, status (approved | needsCorrection | unreviewed), note, errors, warnings, reviewedAt,
-            reviewer, changedSinceReview, missing. With --history: path, kind (decision | note), status, previousStatus,
-            undo, note, reviewer, at.
+            reviewer, noteBy, noteAt, changedSinceReview, missing. With --history: path, kind (decision | note), status,
+            previousStatus, undo, note, reviewer, at. With --findings (the reports are read again): path, agency, year, rule,
+            severity, line, message, ruling (confirmed | dismissed | open | stale), reason, reviewer.
+            CSV is UTF-8 with a byte-order mark and CRLF line ends (as Excel and WPS open it), times local with their offset;
+            --lang zh gives Chinese headings and words (文件, 机关, 年度, 状态 … 通过 / 需修改 / 未审).
             """
     )
 
@@ -24,91 +29,77 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output format: json or csv.")
     var format: Format = .json
 
+    @Option(help: "Language of CSV headings and words: en (the field names) or zh.")
+    var lang: OutputLanguage = .en
+
+    @Option(help: "Encoding of CSV: utf-8 (with a byte-order mark) or gbk (for older tools).")
+    var encoding: SpreadsheetCSV.Encoding = .utf8
+
     @Flag(help: "Every decision and note change, with who and when, instead of the reports.")
     var history = false
 
+    @Flag(help: "Every finding of the reports, read again from their files, with its ruling.")
+    var findings = false
+
+    @OptionGroup var reading: ReadingOptions
+
     @Argument(help: "A folder of the project (default: the current folder), when --db is not given.")
     var folder: String?
+
+    func validate() throws {
+        if history, findings { throw ValidationError("--history and --findings cannot be given together") }
+        if encoding != .utf8, format != .csv { throw ValidationError("--encoding applies to --format csv") }
+    }
 
     func run() throws {
         let project = Project.find(from: folder ?? FileManager.default.currentDirectoryPath)
         let location = try database.location(default: project.database)
         let store = try database.open(location, readOnly: true)
         do {
-            if history { try printHistory(try store.history(path: nil)) } else { try printRecords(try store.all()) }
+            if history {
+                let entries = try store.history(path: nil)
+                try write(json: ReviewExport.json(history: entries), csv: ReviewExport.spreadsheet(history: entries, lang))
+            } else if findings {
+                let rows = FindingsExport.rows(readReports(try store.all(), root: project.root), rulings: try store.rulings(path: nil))
+                try write(json: FindingsExport.json(rows), csv: FindingsExport.spreadsheet(rows, lang))
+            } else {
+                let records = try store.all()
+                try write(json: ReviewExport.json(records), csv: ReviewExport.spreadsheet(records, lang))
+            }
         } catch let error as StoreError {
             throw CommandFailure(error.description)
         }
     }
 
-    func printRecords(_ records: [ReviewRecord]) throws {
-        let iso = ISO8601DateFormatter()
+    func write(json: @autoclosure () -> String, csv: @autoclosure () -> SpreadsheetCSV) throws {
         switch format {
-        case .json:
-            var json = JSONWriter()
-            json.beginArray()
-            for r in records {
-                json.beginObject()
-                json.key("path"); json.string(r.path)
-                json.key("agency"); json.string(r.agency)
-                json.key("year"); json.number(r.year)
-                json.key("status"); json.string(r.status.rawValue)
-                json.key("note"); json.string(r.note)
-                json.key("errors"); json.number(r.errors)
-                json.key("warnings"); json.number(r.warnings)
-                json.key("reviewedAt"); json.string(r.reviewedAt.map(iso.string(from:)))
-                json.key("reviewer"); json.string(r.reviewer)
-                json.key("noteBy"); json.string(r.noteBy)
-                json.key("noteAt"); json.string(r.noteAt.map(iso.string(from:)))
-                json.key("changedSinceReview"); json.raw(r.changedSinceReview ? "true" : "false")
-                json.key("missing"); json.raw(r.missing ? "true" : "false")
-                json.endObject()
-            }
-            json.endArray()
-            emit(json.output + "\n")
+        case .json: emit(json())
         case .csv:
-            var out = "path,agency,year,status,note,errors,warnings,reviewedAt,reviewer,noteBy,noteAt,changedSinceReview,missing\n"
-            for r in records {
-                let fields = [r.path, r.agency ?? "", r.year.map(String.init) ?? "", r.status.rawValue, r.note, String(r.errors),
-                              String(r.warnings), r.reviewedAt.map(iso.string(from:)) ?? "", r.reviewer ?? "",
-                              r.noteBy ?? "", r.noteAt.map(iso.string(from:)) ?? "", String(r.changedSinceReview), String(r.missing)]
-                out += fields.map(ReportTables.csvField).joined(separator: ",") + "\n"
-            }
-            emit(out)
+            do { emit(try csv().bytes(encoding)) } catch { throw CommandFailure(error.description) }
         }
     }
 
-    func printHistory(_ entries: [DecisionRecord]) throws {
-        let iso = ISO8601DateFormatter()
-        switch format {
-        case .json:
-            var json = JSONWriter()
-            json.beginArray()
-            for d in entries {
-                json.beginObject()
-                json.key("path"); json.string(d.path)
-                json.key("kind"); json.string(d.kind.rawValue)
-                json.key("status"); json.string(d.status.rawValue)
-                json.key("previousStatus"); json.string(d.previousStatus.rawValue)
-                json.key("undo"); json.raw(d.isUndo ? "true" : "false")
-                json.key("note"); json.string(d.note)
-                json.key("reviewer"); json.string(d.reviewer)
-                json.key("at"); json.string(iso.string(from: d.decidedAt))
-                json.endObject()
+    /// The reports of the records still on disk, read and checked as `check` does (the
+    /// cross-year findings too); a file that cannot be read is named on standard error.
+    func readReports(_ records: [ReviewRecord], root: String) -> [(key: String, summary: ReportSummary)] {
+        let present = records.filter { !$0.missing }
+        let paths = present.map { (root == "/" ? "" : root) + "/" + $0.path }
+        var summaries: [ReportSummary?] = Array(repeating: nil, count: paths.count)
+        Batch(timeLimit: reading.timeLimit).run(paths, job: .summary) { index, outcome in
+            switch outcome {
+            case .success(let answer): summaries[index] = answer.summary
+            case .failure(let error): printError("\(displayPath(paths[index])): \(error)")
             }
-            json.endArray()
-            emit(json.output + "\n")
-        case .csv:
-            var out = "path,kind,status,previousStatus,undo,note,reviewer,at\n"
-            for d in entries {
-                let fields = [d.path, d.kind.rawValue, d.status.rawValue, d.previousStatus.rawValue, String(d.isUndo), d.note ?? "",
-                              d.reviewer ?? "", iso.string(from: d.decidedAt)]
-                out += fields.map(ReportTables.csvField).joined(separator: ",") + "\n"
-            }
-            emit(out)
         }
+        var read = summaries.compactMap { $0 }
+        CrossYearCheck.apply(to: &read)
+        let keys = Dictionary(uniqueKeysWithValues: zip(paths, present.map(\.path)))
+        return read.map { (keys[$0.path] ?? $0.path, $0) }
     }
 }
+
+extension OutputLanguage: ExpressibleByArgument {}
+extension SpreadsheetCSV.Encoding: ExpressibleByArgument {}
 
 /// `nianbao db migrate`: creates the review schema in a database, or brings it up to date.
 struct DatabaseCommand: ParsableCommand {

@@ -57,7 +57,8 @@ struct TeamCommandTests {
         #expect(byPath["a.txt"]?["missing"] as? Bool == false)
 
         let csv = try Subprocess.run([nianbaoBinary, "export", "--format", "csv", "--db", database])
-        let lines = csv.stdout.split(separator: "\n")
+        #expect(csv.stdout.hasPrefix("\u{FEFF}"))
+        let lines = csv.stdout.dropFirst().components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(lines.first == "path,agency,year,status,note,errors,warnings,reviewedAt,reviewer,noteBy,noteAt,changedSinceReview,missing")
         #expect(lines.count == 4)
 

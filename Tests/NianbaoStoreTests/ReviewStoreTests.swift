@@ -129,6 +129,43 @@ struct ReviewStoreTests {
         #expect(try store.record(path: "b.txt")?.missing == false)
     }
 
+    @Test("rulings: confirm, dismiss with a reason, undo back to open; the one standing per finding, the history of all; they follow a move",
+          arguments: Engine.available)
+    func rulings(_ engine: Engine) throws {
+        let store = try engine.freshStore()
+        try store.register(path: "a.txt", contentHash: "h1", agency: "张营乡", year: 2023, errors: 2, warnings: 1)
+        try store.register(path: "b.txt", contentHash: "h2", agency: nil, year: nil, errors: 1, warnings: 0)
+        let before = try #require(try store.record(path: "a.txt"))
+        func ruling(_ path: String, _ finding: String, _ verdict: FindingRuling.Verdict, _ reason: String = "", by reviewer: String = "李四") -> FindingRuling {
+            FindingRuling(path: path, finding: finding, rule: "T2_ROW_TOTAL", message: "总计 5 ≠ 2+2", verdict: verdict, reason: reason,
+                          reviewer: reviewer, ruledAt: Date())
+        }
+        let confirmed = try store.rule(ruling("a.txt", "T2_ROW_TOTAL|t2.new.total|5,2,2", .confirmed))
+        #expect(confirmed.id != nil)
+        try store.rule(ruling("a.txt", "NARRATIVE_TABLE|t1.rules.made|3,4", .dismissed, "正文说的是全市，口径不同"))
+        try store.rule(ruling("b.txt", "BLANK_CELL|t3.total|", .confirmed, by: "王五"))
+        // Someone reading the changes hears of a ruling: the report's revision moved on.
+        #expect(try store.record(path: "a.txt")!.revision > before.revision)
+        #expect(try store.record(path: "a.txt")!.version == before.version)
+
+        var standing = try store.rulings(path: "a.txt")
+        #expect(standing.map(\.verdict) == [.confirmed, .dismissed])
+        #expect(standing.last?.reason == "正文说的是全市，口径不同")
+        // Undo of the dismissal: open again, no longer standing, still in the history.
+        try store.rule(ruling("a.txt", "NARRATIVE_TABLE|t1.rules.made|3,4", .open))
+        standing = try store.rulings(path: "a.txt")
+        #expect(standing.map(\.finding) == ["T2_ROW_TOTAL|t2.new.total|5,2,2"])
+        #expect(try store.rulingHistory(path: "a.txt").map(\.verdict) == [.confirmed, .dismissed, .open])
+        #expect(try store.rulings(path: nil).map(\.path) == ["a.txt", "b.txt"])
+        #expect(try store.rulings(path: nil).last?.reviewer == "王五")
+        // A ruling on a report never registered is refused.
+        #expect(throws: StoreError.unknownReport("c.txt")) { try store.rule(ruling("c.txt", "X", .confirmed)) }
+
+        try store.move(from: "a.txt", to: "moved/a.txt", at: Date())
+        #expect(try store.rulings(path: "moved/a.txt").count == 1)
+        #expect(try store.rulingHistory(path: "a.txt").isEmpty)
+    }
+
     @Test("two connections at once: no write lost, none doubled, the history complete", arguments: Engine.available)
     func concurrentWriters(_ engine: Engine) async throws {
         let location = try engine.freshLocation()

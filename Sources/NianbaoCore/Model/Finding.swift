@@ -32,3 +32,24 @@ public struct Finding: Hashable, Sendable {
         self.message = message
     }
 }
+
+extension Finding {
+    /// What names this finding across readings of its report: the rule, the cells and the
+    /// numbers its message states (`T2_ROW_TOTAL|t2.new.total,t2.new.natural|5,2,2`). The same
+    /// report read again gives the same identity, so a reviewer's ruling stays with it; a
+    /// changed number gives another, so a ruling made on the old numbers shows as stale.
+    public var identity: String {
+        var numbers: [Substring] = []
+        var start: String.Index?
+        for index in message.indices {
+            if message[index].isASCII, message[index].isNumber {
+                if start == nil { start = index }
+            } else if let from = start {
+                numbers.append(message[from..<index])
+                start = nil
+            }
+        }
+        if let from = start { numbers.append(message[from...]) }
+        return "\(rule.rawValue)|\(cells.map(\.rawValue).joined(separator: ","))|\(numbers.joined(separator: ","))"
+    }
+}

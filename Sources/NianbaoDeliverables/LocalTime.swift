@@ -1,0 +1,12 @@
+import Foundation
+
+/// Times as a reviewer in China reads them and a spreadsheet sorts them: local time with its
+/// offset (2026-03-02T14:05:09+08:00), not UTC.
+public enum LocalTime {
+    public static func string(_ date: Date, in zone: TimeZone = .current) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = zone
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
