@@ -45,10 +45,11 @@ extension ReviewState {
     ) -> Effect {
         let index = indexByKey[key]
         let review = index.flatMap { entries[$0].review }
-        let seen: PendingWrite.Seen
+        let seen: PendingWrite.Seen?
         switch change {
         case .decide: seen = .status(review?.status ?? .unreviewed)
         case .note: seen = .note(review?.note ?? "")
+        case .rule: seen = nil
         }
         let write = PendingWrite(
             id: nextWriteID, key: key, change: change, expected: basis.map(\.version) ?? review?.version, seen: basis.map(\.seen) ?? seen)
@@ -97,6 +98,10 @@ extension ReviewState {
         case .note(let key, _, let to):
             message = "\(verb)：\(name) 的备注"
             return [write(key, .note(to), recording: recording)]
+        case .ruling(_, _, let to):
+            let effect = rule(to, recording: recording)
+            message = "\(verb)：\(name) \(to.rule) \(ReviewState.word(to.verdict))"
+            return [effect]
         }
     }
 

@@ -18,6 +18,8 @@ public enum Event: Sendable {
     case written(WriteResult)
     /// Records changed in the database by anyone (other reviewers' decisions and notes).
     case remote([ReviewRecord])
+    /// The rulings standing on the findings of reports (at start, and after others ruled).
+    case rulings([String: [FindingRuling]])
     /// A file on disk changed, appeared or went while the screen was open.
     case fileChanged(index: Int)
     case fileAdded(path: String, key: String)

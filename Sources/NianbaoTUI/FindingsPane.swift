@@ -5,15 +5,19 @@ import NianbaoCore
 enum FindingsPane {
     static func draw(_ state: ReviewState, _ box: Layout.Box, _ screen: Screen) {
         let findings = state.findings
-        let errors = findings.filter { $0.severity == .error }.count, warnings = findings.filter { $0.severity == .warning }.count
-        ReviewRenderer.paneTitle("发现（错误 \(errors) · 警告 \(warnings) · 共 \(findings.count)）", focused: state.focus == .findings, box, screen)
+        let dismissed = findings.filter { state.ruling(on: $0)?.verdict == .dismissed }.count
+        let counted = findings.filter { state.ruling(on: $0)?.verdict != .dismissed }
+        let errors = counted.filter { $0.severity == .error }.count, warnings = counted.filter { $0.severity == .warning }.count
+        let stale = state.staleRulings.count
+        let ruled = (dismissed > 0 ? " · 已驳回 \(dismissed)" : "") + (stale > 0 ? " · 已失效的裁定 \(stale)" : "")
+        ReviewRenderer.paneTitle("发现（错误 \(errors) · 警告 \(warnings) · 共 \(findings.count)\(ruled)）", focused: state.focus == .findings, box, screen)
         if let failure = state.current?.failure {
             for (i, line) in DisplayWidth.wrap("✗ 无法读取：\(failure)", box.width).prefix(box.height - 1).enumerated() {
                 screen.put(box.top + 1 + i, box.left, DisplayWidth.fit(line, box.width), .error)
             }
             return
         }
-        if findings.isEmpty, state.report != nil {
+        if findings.isEmpty, state.report != nil, state.staleRulings.isEmpty {
             screen.put(box.top + 1, box.left, DisplayWidth.fit("  ✓ 没有发现问题", box.width), .approved)
             return
         }
@@ -26,8 +30,14 @@ enum FindingsPane {
             let (mark, style) = ReviewRenderer.mark(finding.severity)
             let selected = state.focus == .findings && index == state.findingCursor
             let line = finding.line.map { "行\($0)" } ?? "—"
-            let text = "\(mark) \(finding.rule.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(line, 6)) \(finding.message)"
-            let shownStyle: CellStyle = selected ? .selected : matches.contains(index) ? .match : style
+            let ruling = state.ruling(on: finding)
+            let verdict = ruling.map { ruling in
+                ruling.verdict == .dismissed ? "  ✗ 已驳回：\(ruling.reason)" : "  ✓ 已确认"
+            } ?? ""
+            let text = "\(mark) \(finding.rule.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(line, 6)) \(finding.message)\(verdict)"
+            // A dismissed finding stays in the list, dimmed: it no longer counts.
+            let unselected: CellStyle = ruling?.verdict == .dismissed ? .dim : style
+            let shownStyle: CellStyle = selected ? .selected : matches.contains(index) ? .match : unselected
             if selected {
                 // The selected finding whole: its message wrapped under its first line.
                 for piece in DisplayWidth.wrap(text, box.width) where row < bottom {
@@ -39,6 +49,12 @@ enum FindingsPane {
                 row += 1
             }
             index += 1
+        }
+        // Rulings whose findings are no longer in the report (its file changed).
+        for ruling in state.staleRulings where row < bottom {
+            let text = "  已失效的裁定（报告已改动，此发现已不在）：\(ruling.rule) \(ruling.message) \(ReviewState.word(ruling.verdict))"
+            screen.put(row, box.left, DisplayWidth.fit(text, box.width), .dim)
+            row += 1
         }
     }
 }

@@ -22,6 +22,8 @@ public enum KeyMap {
     /// What the screen is doing, for choosing a key map.
     public enum ModeName: String, Sendable, CaseIterable {
         case browse, note, search, help
+        /// Typing the reason a finding is dismissed.
+        case dismiss
         /// Someone else changed the record first.
         case conflict
         /// Quitting with writes not committed yet.
@@ -54,7 +56,9 @@ public enum KeyMap {
         Binding([c("[")], .previousFinding, "本报告的上一个发现"),
         Binding([c("a")], .approve, "通过，并到下一份未审报告", hint: true),
         Binding([c("c")], .needsCorrection, "需修改（随后写明理由），并到下一份未审报告", hint: true),
-        Binding([c("u")], .undo, "撤销本次会话的上一个决定或备注", hint: true),
+        Binding([c("y")], .confirmFinding, "确认所选发现（发现窗格中）"),
+        Binding([c("d")], .dismissFinding, "驳回所选发现，写明理由（发现窗格中）"),
+        Binding([c("u")], .undo, "撤销本次会话的上一个决定、备注或裁定", hint: true),
         Binding([.control("r")], .redo, "重做"),
         Binding([c("f")], .cycleFilter, "筛选：全部→未审→有错误→需修改→已通过", hint: true),
         Binding([c("s")], .cycleSort, "排序：路径→错误数→机关和年度"),
@@ -91,6 +95,12 @@ public enum KeyMap {
         Binding([.backspace], .deleteBackward, "删除前一个字"),
     ]
 
+    public static let dismiss: [Binding] = [
+        Binding([.enter], .submit, "驳回（须写明理由）", hint: true),
+        Binding([.escape, .control("g")], .cancel, "取消", hint: true),
+        Binding([.backspace], .deleteBackward, "删除前一个字"),
+    ]
+
     public static let help: [Binding] = [
         Binding([.escape, c("q"), c("?")], .closeHelp, "关闭帮助（任意键）", hint: true),
     ]
@@ -114,6 +124,7 @@ public enum KeyMap {
         case .browse: browse
         case .note: note
         case .search: search
+        case .dismiss: dismiss
         case .help: help
         case .conflict: conflict
         case .confirmQuit: confirmQuit

@@ -10,6 +10,10 @@ public struct ReportDigest: Sendable, Equatable {
     public var warnings: Int
     /// Why the file could not be read; nil when it was.
     public var failure: String?
+    /// The short ids of its errors and warnings, so that dismissed ones can be left out of
+    /// the counts (8 bytes a finding, not its text).
+    var errorIDs: [UInt64] = []
+    var warningIDs: [UInt64] = []
 
     public init(agency: String?, year: Int?, errors: Int, warnings: Int, failure: String? = nil) {
         self.agency = agency
@@ -21,6 +25,16 @@ public struct ReportDigest: Sendable, Equatable {
 
     public init(_ summary: ReportSummary) {
         self.init(agency: summary.agency, year: summary.year, errors: summary.count(.error), warnings: summary.count(.warning))
+        errorIDs = summary.findings.filter { $0.severity == .error }.map(\.shortID)
+        warningIDs = summary.findings.filter { $0.severity == .warning }.map(\.shortID)
+    }
+
+    /// Its errors or warnings, less those dismissed.
+    func count(_ severity: Severity, dismissing dismissed: Set<UInt64>) -> Int {
+        let all = severity == .error ? errors : severity == .warning ? warnings : 0
+        guard !dismissed.isEmpty else { return all }
+        let ids = severity == .error ? errorIDs : warningIDs
+        return all - ids.filter(dismissed.contains).count
     }
 
     public static func unreadable(_ reason: String) -> ReportDigest {

@@ -8,6 +8,8 @@ public enum ReviewAction: Hashable, Sendable, CaseIterable {
     // The review queue.
     case nextReport, previousReport, nextFailingReport, previousFailingReport, nextFinding, previousFinding
     case approve, needsCorrection, undo, redo
+    // Rulings on the selected finding.
+    case confirmFinding, dismissFinding
     // Triage.
     case cycleFilter, cycleSort, search, nextMatch, previousMatch
     case editNote, editNoteExternally

@@ -73,6 +73,10 @@ public final class ReviewApp {
             entries.append(entry)
         }
         state = ReviewState(entries: entries, reviewer: reviewer, storeLocation: store.location)
+        // The rulings standing: shown beside their findings; dismissed ones not counted.
+        let rulings = Dictionary(grouping: (try? store.rulings(path: nil)) ?? [], by: \.path)
+        _ = state.update(.rulings(rulings))
+        let dismissed = rulings.mapValues { list in Set(list.filter { $0.verdict == .dismissed }.map { FindingIdentity.shortID($0.finding) }) }
         self.store = store
         self.reviewer = reviewer
         self.session = session
@@ -82,7 +86,8 @@ public final class ReviewApp {
         let movable = self.movable, moved = self.moved
         // The loader indexes files as the list does; the missing ones (after the files) are not read.
         loader = ReportLoader(paths: entries.map(\.path), reading: files.count, source: source) { [store] loaded in
-            ReviewApp.register(loaded, keys: keys.withLock { $0 }, known: known, movable: movable, moved: moved, store: store)
+            ReviewApp.register(
+                loaded, keys: keys.withLock { $0 }, known: known, dismissed: dismissed, movable: movable, moved: moved, store: store)
         }
         observation = store.observe { [writer] in writer.refresh() }
         watch = rescan.map { FileWatch(files: files, rescan: $0) }
@@ -99,7 +104,8 @@ public final class ReviewApp {
     /// tried again (every 0.5 s up to 5 s apart) until it takes them. A new report whose
     /// content matches a missing one's is that report moved, and takes its record along.
     static func register(
-        _ loaded: [ReportLoader.Loaded], keys: [String], known: [String: ReviewRecord], movable: Locked<[String: String]>,
+        _ loaded: [ReportLoader.Loaded], keys: [String], known: [String: ReviewRecord], dismissed: [String: Set<UInt64>],
+        movable: Locked<[String: String]>,
         moved: Locked<[String]>, store: any ReviewStore
     ) -> [Int: ReviewRecord] {
         let keyOf = { (item: ReportLoader.Loaded) in item.index < keys.count ? keys[item.index] : "" }
@@ -119,10 +125,12 @@ public final class ReviewApp {
                         }
                     }
                 }
+                // The counts export shows: findings dismissed by a ruling left out.
                 let registrations = loaded.map { item in
-                    Registration(
+                    let gone = dismissed[keyOf(item)] ?? []
+                    return Registration(
                         path: keyOf(item), contentHash: item.contentHash, agency: item.digest.agency, year: item.digest.year,
-                        errors: item.digest.errors, warnings: item.digest.warnings)
+                        errors: item.digest.count(.error, dismissing: gone), warnings: item.digest.count(.warning, dismissing: gone))
                 }
                 let records = try store.register(registrations, at: Date())
                 return Dictionary(loaded.compactMap { item in records[keyOf(item)].map { (item.index, $0) } }, uniquingKeysWith: { a, _ in a })
@@ -231,16 +239,7 @@ public final class ReviewApp {
         if let crossYear = arrivals.crossYear {
             perform(state.update(.crossYear(crossYear)), screen)
             // The store's counts (what export shows) include them too.
-            let registrations = crossYear.keys.compactMap { index -> Registration? in
-                let entry = state.entries[index]
-                guard let review = entry.review, let digest = entry.digest else { return nil }
-                return Registration(
-                    path: entry.key, contentHash: review.contentHash, agency: digest.agency, year: digest.year,
-                    errors: entry.errors, warnings: entry.warnings)
-            }
-            if let records = try? store.register(registrations, at: Date()) {
-                for (key, record) in records { _ = state.update(.saved(key: key, review: record, message: nil)) }
-            }
+            registerCounts(of: Array(crossYear.keys))
             changed = true
         }
         if arrivals.finished {
@@ -250,13 +249,19 @@ public final class ReviewApp {
             if !missing.isEmpty { try? store.setMissing(Array(Set(missing)), true, at: Date()) }
             watch?.start()
         }
-        let (results, changes) = writer.drain()
+        let (results, changes, rulings) = writer.drain()
         for result in results {
             perform(state.update(.written(result)), screen)
+            // A ruling saved changes what counts: the store's counts follow.
+            if case .saved(let write, _) = result, write.isRuling, let index = state.indexByKey[write.key] { registerCounts(of: [index]) }
             changed = true
         }
         if !changes.isEmpty {
             perform(state.update(.remote(changes)), screen)
+            changed = true
+        }
+        if !rulings.isEmpty {
+            perform(state.update(.rulings(rulings)), screen)
             changed = true
         }
         for change in watch?.drain() ?? [] {
@@ -284,6 +289,21 @@ public final class ReviewApp {
             changed = true
         }
         return changed
+    }
+
+    /// Registers entries again with the counts the screen shows (cross-year findings in,
+    /// dismissed ones out), so that export shows them too.
+    private func registerCounts(of indices: [Int]) {
+        let registrations = indices.compactMap { index -> Registration? in
+            let entry = state.entries[index]
+            guard let review = entry.review, let digest = entry.digest else { return nil }
+            return Registration(
+                path: entry.key, contentHash: review.contentHash, agency: digest.agency, year: digest.year,
+                errors: entry.errors, warnings: entry.warnings)
+        }
+        if let records = try? store.register(registrations, at: Date()) {
+            for (key, record) in records { _ = state.update(.saved(key: key, review: record, message: nil)) }
+        }
     }
 
     /// The key of a new file, relative to the project root the others share.

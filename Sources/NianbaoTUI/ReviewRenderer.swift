@@ -33,7 +33,7 @@ public enum ReviewRenderer {
         case .conflict(let conflict): PromptOverlay.draw(conflictLines(conflict, state), layout, screen)
         case .confirmQuit(let count):
             PromptOverlay.draw(["还有 \(count) 个修改尚未保存（正在重试）。", "y 仍然退出（这些修改会丢失） · n 不退出"], layout, screen)
-        case .search, .browse: break
+        case .search, .dismiss, .browse: break
         }
         screen.present()
     }
@@ -46,6 +46,7 @@ public enum ReviewRenderer {
         switch conflict.write.change {
         case .decide(let status, _): mine = "你的：\(ReviewState.word(status))"
         case .note(let note): mine = "你的备注：\(note)"
+        case .rule(let ruling): mine = "你的裁定：\(ReviewState.word(ruling.verdict))"
         }
         let more = state.conflicts.isEmpty ? "" : "（之后还有 \(state.conflicts.count) 个）"
         return ["\(name)：在你之前已有修改\(more)", ReviewState.changedBy(conflict.write.change, theirs), mine, "k 保留我的 · t 采用对方的"]
@@ -88,6 +89,13 @@ public enum ReviewRenderer {
             let last = state.search.map { "（空：重复“\($0.query)”）" } ?? ""
             let text = "搜索\(paneName(prompt.pane))：\(prompt.query)"
             screen.put(top, 0, DisplayWidth.fit(text + "  Enter 查找\(last)，Esc 取消", layout.columns), .highlight)
+            screen.setCursor((top, min(DisplayWidth.of(text), layout.columns - 1)))
+            return
+        }
+        if case .dismiss(let prompt) = state.mode {
+            let text = "驳回 \(prompt.finding.rule.rawValue) 的理由：\(prompt.reason)"
+            let warning = state.message.map { "  \($0)" } ?? ""
+            screen.put(top, 0, DisplayWidth.fit(text + "  Enter 驳回，Esc 取消" + warning, layout.columns), .highlight)
             screen.setCursor((top, min(DisplayWidth.of(text), layout.columns - 1)))
             return
         }

@@ -37,8 +37,16 @@ public struct ReviewEntry: Sendable {
     public var status: ReviewStatus { review?.status ?? .unreviewed }
     public var name: String { digest?.agency ?? review?.agency ?? key }
     public var year: Int? { digest?.year ?? review?.year }
-    public var errors: Int { (digest?.errors ?? review?.errors ?? 0) + crossYear.filter { $0.severity == .error }.count }
-    public var warnings: Int { (digest?.warnings ?? review?.warnings ?? 0) + crossYear.filter { $0.severity == .warning }.count }
+    /// The findings dismissed by a ruling (their short ids): they no longer count.
+    var dismissed: Set<UInt64> = []
+    public var errors: Int { count(.error) }
+    public var warnings: Int { count(.warning) }
+
+    /// Findings of a severity: the report's own and the cross-year ones, less those dismissed.
+    func count(_ severity: Severity) -> Int {
+        let own = digest.map { $0.count(severity, dismissing: dismissed) } ?? (severity == .error ? review?.errors : review?.warnings) ?? 0
+        return own + crossYear.filter { $0.severity == severity && (dismissed.isEmpty || !dismissed.contains($0.shortID)) }.count
+    }
     /// A file that could not be read counts as having an error: its reason is shown as one.
     public var hasErrors: Bool { errors > 0 || failure != nil }
 }
@@ -93,6 +101,7 @@ public enum Mode: Sendable, Equatable {
     case help
     case note(NoteEditor)
     case search(SearchPrompt)
+    case dismiss(DismissPrompt)
     /// Someone else changed the record first: keep mine, or take theirs.
     case conflict(Conflict)
     /// Quitting with writes not yet committed.
@@ -165,6 +174,8 @@ public struct ReviewState: Sendable {
     public internal(set) var waiting: [String: String] = [:]
     /// Writes refused because someone changed the record first, waiting to be asked about.
     public internal(set) var conflicts: [Conflict] = []
+    /// The rulings standing on findings, by report key and finding identity.
+    public internal(set) var rulings: [String: [String: FindingRuling]] = [:]
     var nextWriteID = 1
     /// Who is reviewing (their own changes are not announced to them).
     public internal(set) var reviewer: String?
@@ -229,10 +240,12 @@ public struct SessionHistory: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         case decision(key: String, from: ReviewStatus, to: ReviewStatus)
         case note(key: String, from: String, to: String)
+        /// A ruling on a finding; `from` is the one it replaced (open when there was none).
+        case ruling(key: String, from: FindingRuling, to: FindingRuling)
 
         var key: String {
             switch self {
-            case .decision(let key, _, _), .note(let key, _, _): key
+            case .decision(let key, _, _), .note(let key, _, _), .ruling(let key, _, _): key
             }
         }
 
@@ -241,6 +254,7 @@ public struct SessionHistory: Sendable, Equatable {
             switch self {
             case .decision(_, _, let to): record.status == to
             case .note(_, _, let to): record.note == to
+            case .ruling: true
             }
         }
 
@@ -249,6 +263,7 @@ public struct SessionHistory: Sendable, Equatable {
             switch self {
             case .decision(_, _, let to): .decide(to, isUndo: isUndo)
             case .note(_, _, let to): .note(to)
+            case .ruling(_, _, let to): .rule(to)
             }
         }
 
@@ -256,6 +271,7 @@ public struct SessionHistory: Sendable, Equatable {
             switch self {
             case .decision(let key, let from, let to): .decision(key: key, from: to, to: from)
             case .note(let key, let from, let to): .note(key: key, from: to, to: from)
+            case .ruling(let key, let from, let to): .ruling(key: key, from: to, to: from)
             }
         }
     }
@@ -273,9 +289,27 @@ public struct SessionHistory: Sendable, Equatable {
             done.append(.decision(key: write.key, from: before?.status ?? .unreviewed, to: status))
         case .note(let note):
             done.append(.note(key: write.key, from: before?.note ?? "", to: note))
+        case .rule:
+            return
         }
         writes.append(write.id)
         undone = []
+    }
+
+    /// A ruling made: it can be undone (back to the ruling before, or open).
+    mutating func record(ruling write: PendingWrite, before: FindingRuling?) {
+        guard case .rule(let ruling) = write.change else { return }
+        var open = ruling
+        open.verdict = .open
+        open.reason = ""
+        done.append(.ruling(key: write.key, from: before ?? open, to: ruling))
+        writes.append(write.id)
+        undone = []
+    }
+
+    /// The change a write made, while it is in the history.
+    func change(of write: PendingWrite) -> Change? {
+        writes.lastIndex(of: write.id).map { done[$0] }
     }
 
     /// A write refused: its change did not happen.

@@ -8,6 +8,8 @@ public struct PendingWrite: Sendable, Equatable {
     public enum Change: Sendable, Equatable {
         case decide(ReviewStatus, isUndo: Bool)
         case note(String)
+        /// A ruling on a finding (not versioned: each finding's latest ruling stands).
+        case rule(FindingRuling)
     }
 
     public let id: Int
@@ -42,6 +44,11 @@ public struct PendingWrite: Sendable, Equatable {
         }
     }
 
+    var isRuling: Bool {
+        if case .rule = change { return true }
+        return false
+    }
+
     /// The same change, made on another version.
     func on(version: Int) -> PendingWrite { PendingWrite(id: id, key: key, change: change, expected: version, seen: seen) }
 }
@@ -68,6 +75,8 @@ public final class StoreWriter: Sendable {
     private struct Shared {
         var results: [WriteResult] = []
         var changes: [ReviewRecord] = []
+        /// The rulings standing on the reports in `changes`.
+        var rulings: [String: [FindingRuling]] = [:]
         var revision = 0
         var pending = 0
         /// For each report this session wrote: the versions its own unbroken run of writes was
@@ -107,6 +116,8 @@ public final class StoreWriter: Sendable {
             shared.withLock { shared in
                 shared.pending -= 1
                 switch outcome {
+                case .saved(let record) where write.isRuling:
+                    shared.results.append(.saved(write, record))
                 case .saved(let record):
                     let base = on ?? record.version - 1
                     // The run goes on when this write was made on the run's last version.
@@ -146,6 +157,13 @@ public final class StoreWriter: Sendable {
             return (try store.decide(path: write.key, status, reviewer: reviewer, expecting: expected, isUndo: isUndo, at: Date()), expected)
         case .note(let note):
             return (try store.setNote(path: write.key, note, reviewer: reviewer, expecting: expected, at: Date()), expected)
+        case .rule(var ruling):
+            ruling.id = nil
+            ruling.reviewer = reviewer
+            ruling.ruledAt = Date()
+            _ = try store.rule(ruling)
+            guard let record = try store.record(path: write.key) else { throw .unknownReport(write.key) }
+            return (.saved(record), nil)
         }
     }
 
@@ -161,8 +179,12 @@ public final class StoreWriter: Sendable {
             while true {
                 let since = shared.withLock { $0.revision }
                 if let (records, revision) = try? store.changes(since: since) {
+                    // A ruling moves its report's revision on: the report's rulings come along.
+                    var rulings: [String: [FindingRuling]] = [:]
+                    for record in records { rulings[record.path] = try? store.rulings(path: record.path) }
                     shared.withLock { shared in
                         shared.changes += records
+                        shared.rulings.merge(rulings) { _, new in new }
                         shared.revision = max(shared.revision, revision)
                     }
                 }
@@ -176,11 +198,12 @@ public final class StoreWriter: Sendable {
         }
     }
 
-    /// What happened since the last call: write results, and records others changed.
-    public func drain() -> (results: [WriteResult], changes: [ReviewRecord]) {
+    /// What happened since the last call: write results, records others changed, and the
+    /// rulings standing on those records' findings.
+    public func drain() -> (results: [WriteResult], changes: [ReviewRecord], rulings: [String: [FindingRuling]]) {
         shared.withLock { shared in
-            defer { shared.results = []; shared.changes = [] }
-            return (shared.results, shared.changes)
+            defer { shared.results = []; shared.changes = []; shared.rulings = [:] }
+            return (shared.results, shared.changes, shared.rulings)
         }
     }
 

@@ -17,7 +17,7 @@ extension ReviewState {
         guard !conflicts.isEmpty else { return }
         switch mode {
         case .browse, .confirmQuit: mode = .conflict(conflicts.removeFirst())
-        case .help, .note, .search, .conflict: break
+        case .help, .note, .search, .dismiss, .conflict: break
         }
     }
 
@@ -48,6 +48,10 @@ extension ReviewState {
         case .written(let result): return written(result)
         case .remote(let records):
             remote(records)
+            return []
+        case .rulings(let byReport):
+            takeRulings(byReport)
+            if let shown { show(shown.report, index: shown.index) }
             return []
         case .fileChanged(let index):
             guard entries.indices.contains(index) else { return [] }
@@ -87,6 +91,7 @@ extension ReviewState {
         case .help: return .help
         case .note: return .note
         case .search: return .search
+        case .dismiss: return .dismiss
         case .conflict: return .conflict
         case .confirmQuit: return .confirmQuit
         }
@@ -107,6 +112,9 @@ extension ReviewState {
         case .search:
             guard case .search(var prompt) = mode else { return [] }
             return editSearch(&prompt, key)
+        case .dismiss:
+            guard case .dismiss(var prompt) = mode else { return [] }
+            return editDismissal(&prompt, key)
         case .conflict:
             guard case .conflict(let conflict) = mode else { return [] }
             return resolve(conflict, KeyMap.action(for: key, in: .conflict))
@@ -160,6 +168,8 @@ extension ReviewState {
         case .previousFinding: jumpToFinding(forward: false)
         case .approve: return decide(.approved)
         case .needsCorrection: return decide(.needsCorrection)
+        case .confirmFinding: return confirmFinding()
+        case .dismissFinding: return dismissFinding()
         case .undo: return undo()
         case .redo: return redo()
         case .cycleFilter:
@@ -241,6 +251,8 @@ extension ReviewState {
         case .failed(let write, let why):
             pending[write.id] = nil
             if !isPending(write.key) { waiting[write.key] = nil }
+            // A ruling shown at once is taken back: it was not saved.
+            if case .ruling(_, let before, _)? = history.change(of: write) { setRuling(before) }
             history.forget(write)
             message = "保存失败：\(describe(write))（\(why)）"
         case .conflict(let write, let theirs):
@@ -263,6 +275,7 @@ extension ReviewState {
         switch change {
         case .decide(let status, _): record.status == status
         case .note(let note): record.note == note
+        case .rule: false
         }
     }
 
@@ -272,10 +285,11 @@ extension ReviewState {
         switch action {
         case .keepMine:
             mode = .browse
-            let seen: PendingWrite.Seen
+            let seen: PendingWrite.Seen?
             switch conflict.write.change {
             case .decide: seen = .status(conflict.theirs.status)
             case .note: seen = .note(conflict.theirs.note)
+            case .rule: seen = nil
             }
             let write = PendingWrite(
                 id: nextWriteID, key: conflict.write.key, change: conflict.write.change, expected: conflict.theirs.version, seen: seen)
@@ -317,6 +331,7 @@ extension ReviewState {
         switch write.change {
         case .decide(let status, _): return "\(name) \(ReviewState.word(status))"
         case .note: return "\(name) 的备注"
+        case .rule(let ruling): return "\(name) \(ruling.rule) \(ReviewState.word(ruling.verdict))"
         }
     }
 
@@ -327,6 +342,8 @@ extension ReviewState {
             "\(theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.reviewedAt ?? theirs.updatedAt)) 已标为\(ReviewState.word(theirs.status))"
         case .note:
             "\(theirs.noteBy ?? theirs.reviewer ?? "有人") \(ReviewState.clock(theirs.noteAt ?? theirs.updatedAt)) 改了备注：\(theirs.note)"
+        case .rule(let ruling):
+            "\(ruling.rule) \(ReviewState.word(ruling.verdict))"
         }
     }
 

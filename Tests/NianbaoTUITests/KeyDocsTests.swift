@@ -8,7 +8,7 @@ struct KeyDocsTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test("docs/tui.md has the table of every mode; README the browse table", arguments: [
-        ("docs/tui.md", [KeyMap.ModeName.browse, .note, .search]), ("README.md", [KeyMap.ModeName.browse]),
+        ("docs/tui.md", [KeyMap.ModeName.browse, .note, .search, .dismiss]), ("README.md", [KeyMap.ModeName.browse]),
     ])
     func tables(_ file: String, _ modes: [KeyMap.ModeName]) throws {
         let text = try String(contentsOf: Self.root.appendingPathComponent(file), encoding: .utf8)

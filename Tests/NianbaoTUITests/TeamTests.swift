@@ -39,6 +39,24 @@ struct TeamReviewTests {
         #expect(li.screen.text.contains("通过（王五 "))
     }
 
+    @Test("a ruling made on one screen appears beside its finding on the other, and its count follows", arguments: StoreEngine.available)
+    func liveRuling(_ engine: StoreEngine) throws {
+        let (li, wang) = try pair(engine)
+        for app in [li, wang] {
+            app.select("004")
+            while app.state.focus != .findings { app.press(.tab) }
+        }
+        let finding = wang.state.findings[0]
+        let errors = try #require(li.state.current?.errors)
+        wang.press(.character("d"))
+        wang.type("已另行说明")
+        wang.press(.enter)
+        #expect(li.waitUntil(seconds: 1) { $0.ruling(on: finding)?.verdict == .dismissed })
+        #expect(li.state.ruling(on: finding)?.reviewer == "王五")
+        #expect(li.state.current?.errors == errors - 1)
+        #expect(li.screen.text.contains("✗ 已驳回：已另行说明"))
+    }
+
     @Test("a note written on one screen appears in the other's editor, not the note as it was at start", arguments: StoreEngine.available)
     func liveNote(_ engine: StoreEngine) throws {
         let (li, wang) = try pair(engine)
