@@ -50,8 +50,8 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"), .product(name: "Logging", package: "swift-log"),
             ]),
         // What a review hands in: spreadsheets (CSV as Excel and WPS read it), the findings with
-        // their rulings, in Chinese or English.
-        .target(name: "NianbaoDeliverables", dependencies: ["NianbaoCore", "NianbaoStore"]),
+        // their rulings, the HTML report of the review, correction notices as Word files.
+        .target(name: "NianbaoDeliverables", dependencies: ["NianbaoCore", "NianbaoStore", "ZIPFoundation"]),
         // ncursesw through a module map and a shim for the macros Swift cannot import.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The review screen: state, update(key), render(into: Screen); the ncurses Screen.

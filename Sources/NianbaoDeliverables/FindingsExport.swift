@@ -12,6 +12,8 @@ public enum FindingsExport {
     public struct Row: Sendable, Equatable {
         public let path: String, agency: String?, year: Int?
         public let rule: String, severity: Severity?, line: Int?, message: String
+        /// The cells the finding is about (canonical ids); none for a stale ruling.
+        public var cells: [String] = []
         public let ruling: FindingRuling?
         public let isStale: Bool
     }
@@ -27,7 +29,8 @@ public enum FindingsExport {
             for finding in summary.findings {
                 seen.insert(finding.identity)
                 out.append(Row(path: key, agency: summary.agency, year: summary.year, rule: finding.rule.rawValue, severity: finding.severity,
-                               line: finding.line, message: finding.message, ruling: standing[finding.identity], isStale: false))
+                               line: finding.line, message: finding.message, cells: finding.cells.map(\.rawValue),
+                               ruling: standing[finding.identity], isStale: false))
             }
             for ruling in byReport[key] ?? [] where !seen.contains(ruling.finding) {
                 out.append(Row(path: key, agency: summary.agency, year: summary.year, rule: ruling.rule, severity: nil, line: nil,

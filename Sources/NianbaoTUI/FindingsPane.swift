@@ -32,9 +32,10 @@ enum FindingsPane {
             let line = finding.line.map { "行\($0)" } ?? "—"
             let ruling = state.ruling(on: finding)
             let verdict = ruling.map { ruling in
-                ruling.verdict == .dismissed ? "  ✗ 已驳回：\(ruling.reason)" : "  ✓ 已确认"
+                ruling.verdict == .dismissed ? "✗ 已驳回：\(ruling.reason) ｜ " : "✓ 已确认 ｜ "
             } ?? ""
-            let text = "\(mark) \(finding.rule.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(line, 6)) \(finding.message)\(verdict)"
+            // The ruling before the message, so that a long message cannot push it off the pane.
+            let text = "\(mark) \(finding.rule.rawValue.padding(toLength: 17, withPad: " ", startingAt: 0)) \(DisplayWidth.fit(line, 6)) \(verdict)\(finding.message)"
             // A dismissed finding stays in the list, dimmed: it no longer counts.
             let unselected: CellStyle = ruling?.verdict == .dismissed ? .dim : style
             let shownStyle: CellStyle = selected ? .selected : matches.contains(index) ? .match : unselected

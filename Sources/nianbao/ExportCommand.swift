@@ -60,7 +60,7 @@ struct ExportCommand: ParsableCommand {
                 let entries = try store.history(path: nil)
                 try write(json: ReviewExport.json(history: entries), csv: ReviewExport.spreadsheet(history: entries, lang))
             } else if findings {
-                let rows = FindingsExport.rows(readReports(try store.all(), root: project.root), rulings: try store.rulings(path: nil))
+                let rows = FindingsExport.rows(readReports(try store.all(), root: project.root, timeLimit: reading.timeLimit), rulings: try store.rulings(path: nil))
                 try write(json: FindingsExport.json(rows), csv: FindingsExport.spreadsheet(rows, lang))
             } else {
                 let records = try store.all()
@@ -77,24 +77,6 @@ struct ExportCommand: ParsableCommand {
         case .csv:
             do { emit(try csv().bytes(encoding)) } catch { throw CommandFailure(error.description) }
         }
-    }
-
-    /// The reports of the records still on disk, read and checked as `check` does (the
-    /// cross-year findings too); a file that cannot be read is named on standard error.
-    func readReports(_ records: [ReviewRecord], root: String) -> [(key: String, summary: ReportSummary)] {
-        let present = records.filter { !$0.missing }
-        let paths = present.map { (root == "/" ? "" : root) + "/" + $0.path }
-        var summaries: [ReportSummary?] = Array(repeating: nil, count: paths.count)
-        Batch(timeLimit: reading.timeLimit).run(paths, job: .summary) { index, outcome in
-            switch outcome {
-            case .success(let answer): summaries[index] = answer.summary
-            case .failure(let error): printError("\(displayPath(paths[index])): \(error)")
-            }
-        }
-        var read = summaries.compactMap { $0 }
-        CrossYearCheck.apply(to: &read)
-        let keys = Dictionary(uniqueKeysWithValues: zip(paths, present.map(\.path)))
-        return read.map { (keys[$0.path] ?? $0.path, $0) }
     }
 }
 

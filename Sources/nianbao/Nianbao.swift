@@ -17,7 +17,8 @@ struct Nianbao: ParsableCommand {
             """,
         version: Nianbao.version,
         subcommands: [
-            CheckCommand.self, ExtractCommand.self, ReviewCommand.self, ExportCommand.self, DatabaseCommand.self, RulesCommand.self,
+            CheckCommand.self, ExtractCommand.self, ReviewCommand.self, ExportCommand.self, ReportCommand.self, DatabaseCommand.self,
+            RulesCommand.self,
             WorkerCommand.self,
         ],
         defaultSubcommand: CheckCommand.self
