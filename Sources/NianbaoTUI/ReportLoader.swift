@@ -109,7 +109,7 @@ public final class ReportLoader: Sendable {
     private func digest(_ outcome: Result<ReportSummary, ReadError>) -> ReportDigest {
         switch outcome {
         case .success(let summary): ReportDigest(summary)
-        case .failure(let error): .unreadable(error.explanation)
+        case .failure(let error): .unreadable(error.chineseExplanation)
         }
     }
 

@@ -1,5 +1,7 @@
 import ArgumentParser
 import NianbaoCore
+import NianbaoDeliverables
+import NianbaoTUI
 import NianbaoWorkers
 
 /// `nianbao check`: findings for every report, a summary, and an exit status scripts can use.
@@ -19,12 +21,14 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "Report files or folders (searched recursively). Default: the built-in samples.")
     var paths: [String] = []
 
     func run() throws {
         let input = try Inputs.files(paths)
-        var output = CheckOutput(format: format)
+        var output = CheckOutput(format: format, language: language.lang)
         for failure in input.errors { output.failed(failure) }
         // What the cross-year rules need of each report; the findings are printed and let go.
         var facts: [ReportSummary] = []
@@ -48,6 +52,19 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
+/// The language of a command's messages: Chinese, as the review screen and the findings
+/// speak, or English.
+struct LanguageOption: ParsableArguments {
+    @Option(help: "Language of the summary and of the reasons a file could not be read: zh or en.")
+    var lang: OutputLanguage = .zh
+}
+
+extension ReadError {
+    /// The one line that names the file and says why, in the language asked for.
+    func line(_ language: OutputLanguage) -> String { language == .zh ? chineseDescription : description }
+    func explanation(_ language: OutputLanguage) -> String { language == .zh ? chineseExplanation : explanation }
+}
+
 /// Options of the commands that read files.
 struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Seconds one file may take to read before it is given up (default 10).")
@@ -62,6 +79,7 @@ struct ReadingOptions: ParsableArguments {
 /// object per file (read or not), then one per report with cross-year findings.
 struct CheckOutput {
     let format: CheckCommand.Format
+    let language: OutputLanguage
     private(set) var reports = 0
     private(set) var withErrors = 0
     private(set) var failures = 0
@@ -70,8 +88,9 @@ struct CheckOutput {
     private var infos = 0
     private var records = 0
 
-    init(format: CheckCommand.Format) {
+    init(format: CheckCommand.Format, language: OutputLanguage = .zh) {
         self.format = format
+        self.language = language
         if format == .json { emit("[") }
     }
 
@@ -82,8 +101,8 @@ struct CheckOutput {
         switch format {
         case .text:
             var out = "\(displayPath(summary.path))  \(Self.who(summary))\n"
-            if summary.findings.isEmpty { out += "  ok      no findings\n" }
-            for f in summary.findings { out += Self.line(f) }
+            if summary.findings.isEmpty { out += language == .zh ? "  通过    没有发现问题\n" : "  ok      no findings\n" }
+            for f in summary.findings { out += line(f) }
             emit(out)
         case .json:
             record(summary)
@@ -92,9 +111,10 @@ struct CheckOutput {
 
     mutating func failed(_ failure: ReadError) {
         failures += 1
-        printError(failure.description)
+        printError(failure.line(language))
         switch format {
-        case .text: emit("\(displayPath(failure.path))\n  unreadable  \(failure.explanation)\n")
+        case .text:
+            emit("\(displayPath(failure.path))\n  \(language == .zh ? "无法读取" : "unreadable")  \(failure.explanation(language))\n")
         case .json:
             var json = JSONWriter()
             json.beginObject()
@@ -108,12 +128,14 @@ struct CheckOutput {
     /// The findings that compare a report with the same body's previous year.
     mutating func crossYear(_ summaries: [ReportSummary]) {
         guard !summaries.isEmpty else { return }
-        if format == .text { emit("跨年度比对（与同一机关上一年度报告）：\n") }
+        if format == .text {
+            emit(language == .zh ? "跨年度比对（与同一机关上一年度报告）：\n" : "Compared with the same body's previous year:\n")
+        }
         for summary in summaries {
             count(summary.findings)
             switch format {
             case .text:
-                emit("\(displayPath(summary.path))  \(Self.who(summary))\n" + summary.findings.map(Self.line).joined())
+                emit("\(displayPath(summary.path))  \(Self.who(summary))\n" + summary.findings.map(line).joined())
             case .json:
                 record(summary, crossYear: true)
             }
@@ -123,7 +145,11 @@ struct CheckOutput {
     mutating func end() {
         switch format {
         case .text:
-            emit("\(reports) reports checked, \(withErrors) with errors: \(errors) errors, \(warnings) warnings, \(infos) info; \(failures) unreadable\n")
+            switch language {
+            case .zh: emit("已检查 \(reports) 份报告，\(withErrors) 份有错误：错误 \(errors)，警告 \(warnings)，提示 \(infos)；无法读取 \(failures) 份\n")
+            case .en:
+                emit("\(reports) reports checked, \(withErrors) with errors: \(errors) errors, \(warnings) warnings, \(infos) info; \(failures) unreadable\n")
+            }
         case .json:
             emit(records > 0 ? "\n]\n" : "]\n")
         }
@@ -165,13 +191,18 @@ struct CheckOutput {
          summary.template.map { "\($0.rawValue) 格式" } ?? "（无表格）"].joined(separator: " ")
     }
 
-    static func line(_ f: Finding) -> String {
+    /// One finding: severity, rule and line in columns that line up by display width
+    /// (a Chinese character takes two), then the message.
+    func line(_ f: Finding) -> String {
         let line = f.line.map { "行 \($0)" } ?? "-"
-        return "  \(f.severity.rawValue.padding(7)) \(f.rule.rawValue.padding(18)) \(line.padding(7)) \(f.message)\n"
+        return "  \(language.severity(f.severity).padding(7)) \(f.rule.rawValue.padding(18)) \(line.padding(7)) \(f.message)\n"
     }
 }
 
 extension String {
-    /// Pads with spaces to `width` characters (ASCII text only: ids and severities).
-    func padding(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+    /// Pads with spaces to `width` terminal columns (a Chinese character takes two).
+    func padding(_ width: Int) -> String {
+        let shown = DisplayWidth.of(self)
+        return shown >= width ? self : self + String(repeating: " ", count: width - shown)
+    }
 }

@@ -29,6 +29,8 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var reading: ReadingOptions
 
+    @OptionGroup var language: LanguageOption
+
     @Argument(help: "Report files or folders. Default: the built-in samples.")
     var files: [String] = []
 
@@ -45,7 +47,7 @@ struct ExtractCommand: ParsableCommand {
         Batch(timeLimit: reading.timeLimit).run(input.files, job: .rendered(format.worker)) { _, outcome in
             switch outcome {
             case .failure(let error):
-                printError(error.description)
+                printError(error.line(language.lang))
                 failures.append(error)
             case .success(let answer):
                 guard case .rendered(let summary, let bytes) = answer else { return }
@@ -88,7 +90,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         if format == .json, many { emit("\n]\n") }
-        for failure in input.errors { printError(failure.description) }
+        for failure in input.errors { printError(failure.line(language.lang)) }
         if !failures.isEmpty { throw ExitCode(2) }
     }
 }

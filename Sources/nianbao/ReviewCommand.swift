@@ -36,7 +36,7 @@ struct ReviewCommand: ParsableCommand {
 
     func run() throws {
         let input = try Inputs.files(paths)
-        for error in input.errors { printError(error.description) }
+        for error in input.errors { printError(error.chineseDescription) }
         let project = Project.find(from: ReviewCommand.folder(of: paths))
         let location = try database.location(default: project.database)
         let store = try database.open(location)

@@ -43,7 +43,7 @@ struct BatchTests {
     func mixedBatch() throws {
         let folder = try mixedFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try Subprocess.run([nianbaoBinary, "check", "--format", "json", folder.path])
+        let run = try Subprocess.run([nianbaoBinary, "check", "--lang", "en", "--format", "json", folder.path])
         #expect(run.status == 2)
         let records = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         let byName = Dictionary(records.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) }, uniquingKeysWith: { a, _ in a })
@@ -85,7 +85,7 @@ struct BatchTests {
         // The fake pdftotext kills the worker that started it, as a crash in a reader would.
         let (folder, bin) = try withFakePdftotext("kill -SEGV $PPID; sleep 5")
         defer { try? FileManager.default.removeItem(at: folder); try? FileManager.default.removeItem(at: bin) }
-        let run = try Subprocess.run([nianbaoBinary, "check", folder.path], environment: environment(bin))
+        let run = try Subprocess.run([nianbaoBinary, "check", "--lang", "en", folder.path], environment: environment(bin))
         #expect(run.status == 2)
         #expect(run.stdout.contains("2 reports checked"))
         #expect(run.stderr.contains("report.pdf: cannot read this file: the reader stopped (it crashed: signal 11"), "\(run.stderr)")
@@ -101,7 +101,7 @@ struct BatchTests {
         var env = environment(bin)
         env["TMPDIR"] = tmp.path
         let started = Date()
-        let run = try Subprocess.run([nianbaoBinary, "extract", "--format", "json", "--time-limit", "1", folder.path], environment: env)
+        let run = try Subprocess.run([nianbaoBinary, "extract", "--lang", "en", "--format", "json", "--time-limit", "1", folder.path], environment: env)
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(run.status == 2)
         #expect(run.stderr.contains("report.pdf: cannot read this file: the reader stopped (it took longer than 1 s)"), "\(run.stderr)")

@@ -12,19 +12,47 @@ struct CommandLineTests {
         return folder
     }
 
-    @Test("check with no path reads the built-in samples and exits 1 (one sample breaks error rules)")
+    @Test("check with no path reads the built-in samples and exits 1 (one sample breaks error rules); in Chinese, columns aligned by display width")
     func checkSamples() throws {
         let run = try Subprocess.run([nianbaoBinary, "check"])
         #expect(run.status == 1)
-        #expect(run.stdout.contains("5 reports checked, 1 with errors"))
+        #expect(run.stdout.contains("已检查 5 份报告，1 份有错误：错误 9，警告 40，提示 1；无法读取 0 份"))
         #expect(run.stdout.contains("DATE_ORDER"))
+        // Every finding line: the rule starts at the same terminal column, whatever the severity word.
+        let findingLines = run.stdout.split(separator: "\n").filter { $0.hasPrefix("  错误") || $0.hasPrefix("  警告") || $0.hasPrefix("  提示") }
+        #expect(findingLines.count == 50)
+        let columns = Set(findingLines.map { line in
+            let rule = line.firstIndex { $0.isASCII && $0.isUppercase }!
+            return line[..<rule].unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) }
+        })
+        #expect(columns == [10], "\(columns)")
+        let english = try Subprocess.run([nianbaoBinary, "check", "--lang", "en"])
+        #expect(english.stdout.contains("5 reports checked, 1 with errors"))
+        #expect(english.stdout.contains("  warning BLANK_CELL"))
+    }
+
+    @Test("an unreadable file: its reason in Chinese on standard error and in the listing; --lang en in English")
+    func unreadableInChinese() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data().write(to: folder.appendingPathComponent("empty.txt"))
+        try Data([0, 1, 2, 3, 0, 0xFF]).write(to: folder.appendingPathComponent("scan.txt"))
+        let run = try Subprocess.run([nianbaoBinary, "check", folder.path])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("empty.txt：无法读取此文件：文件是空的"), "\(run.stderr)")
+        #expect(run.stderr.contains("scan.txt：无法读取此文件：是二进制文件，不是文本"), "\(run.stderr)")
+        #expect(run.stdout.contains("  无法读取  文件是空的"))
+        #expect(run.stdout.contains("无法读取 2 份"))
+        let extract = try Subprocess.run([nianbaoBinary, "extract", folder.appendingPathComponent("empty.txt").path])
+        #expect(extract.stderr.contains("无法读取此文件：文件是空的"))
+        #expect(!run.stderr.contains("cannot read"))
     }
 
     @Test("check exits 0 when no report breaks an error rule")
     func checkClean() throws {
         let folder = try samplesCopy()
         try FileManager.default.removeItem(at: folder.appendingPathComponent("004_93ad30aaa514de17.txt"))
-        let run = try Subprocess.run([nianbaoBinary, "check", folder.path])
+        let run = try Subprocess.run([nianbaoBinary, "check", "--lang", "en", folder.path])
         #expect(run.status == 0)
         #expect(run.stdout.contains("4 reports checked, 0 with errors"))
     }
@@ -89,7 +117,7 @@ struct CommandLineTests {
         try handle.truncate(atOffset: 50 * 1_048_576)
         try handle.close()
 
-        let run = try Subprocess.run([nianbaoBinary, "check", folder.path])
+        let run = try Subprocess.run([nianbaoBinary, "check", "--lang", "en", folder.path])
         #expect(run.status == 2)
         #expect(run.stdout.contains("5 reports checked"))
         #expect(run.stdout.contains("5 unreadable"))
@@ -103,7 +131,7 @@ struct CommandLineTests {
 
     @Test("a path that does not exist is reported, exit 2")
     func noSuchPath() throws {
-        let run = try Subprocess.run([nianbaoBinary, "extract", "/no/such/report.txt"])
+        let run = try Subprocess.run([nianbaoBinary, "extract", "--lang", "en", "/no/such/report.txt"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("/no/such/report.txt: cannot read this file: it could not be opened (No such file or directory)"))
     }
