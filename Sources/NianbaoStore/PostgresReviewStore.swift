@@ -240,15 +240,21 @@ public final class PostgresReviewStore: ReviewStore, @unchecked Sendable {
     }
 
     public func history(path: String?) throws(StoreError) -> [DecisionRecord] {
+        try appended("decision", path: path, PostgresSchema.decision)
+    }
+
+    /// Every row of an append-only table (decisions, rulings), of one report or of all, oldest first.
+    private func appended<T: Sendable>(
+        _ table: String, path: String?, _ decode: @escaping @Sendable (PostgresRow) throws -> T
+    ) throws(StoreError) -> [T] {
         let logger = self.logger
         return try run { connection in
-            let rows = if let path {
-                try await connection.query("SELECT * FROM decision WHERE path = \(path) ORDER BY id", logger: logger)
-            } else {
-                try await connection.query("SELECT * FROM decision ORDER BY id", logger: logger)
-            }
-            var out: [DecisionRecord] = []
-            for try await row in rows { out.append(try PostgresSchema.decision(row)) }
+            var binds = PostgresBindings()
+            if let path { binds.append(path) }
+            let filter = path == nil ? "" : " WHERE path = $1"
+            let rows = try await connection.query(PostgresQuery(unsafeSQL: "SELECT * FROM \(table)\(filter) ORDER BY id", binds: binds), logger: logger)
+            var out: [T] = []
+            for try await row in rows { out.append(try decode(row)) }
             return out
         }
     }
@@ -328,17 +334,7 @@ public final class PostgresReviewStore: ReviewStore, @unchecked Sendable {
     }
 
     public func rulingHistory(path: String?) throws(StoreError) -> [FindingRuling] {
-        let logger = self.logger
-        return try run { connection in
-            let rows = if let path {
-                try await connection.query("SELECT * FROM ruling WHERE path = \(path) ORDER BY id", logger: logger)
-            } else {
-                try await connection.query("SELECT * FROM ruling ORDER BY id", logger: logger)
-            }
-            var out: [FindingRuling] = []
-            for try await row in rows { out.append(try PostgresSchema.ruling(row)) }
-            return out
-        }
+        try appended("ruling", path: path, PostgresSchema.ruling)
     }
 
     public func observe(_ changed: @escaping @Sendable () -> Void) -> StoreObservation {
