@@ -49,6 +49,9 @@ struct ReportCommand: ParsableCommand {
         let notices = folder.appendingPathComponent("notices")
         do {
             try FileManager.default.createDirectory(at: notices, withIntermediateDirectories: true)
+            // So that checking or reviewing the project does not read these as reports.
+            try Data("written by nianbao report; folders holding this file are not searched for reports\n".utf8)
+                .write(to: folder.appendingPathComponent(InputFiles.outputMarker))
             try Data(ReviewReportPage.html(summary).utf8).write(to: folder.appendingPathComponent("index.html"))
             try Data(FindingsExport.spreadsheet(rows, .zh).bytes(.utf8)).write(to: folder.appendingPathComponent("findings.csv"))
             var written: Set<String> = []

@@ -56,6 +56,10 @@ struct ReportCommandTests {
         #expect(String(decoding: csv, as: UTF8.self).contains(",已驳回,本年无此类申请,李四\r\n"))
         let html = try String(contentsOf: out.appendingPathComponent("index.html"), encoding: .utf8)
         #expect(html.contains("请补齐表二各行，并核对落款日期。"))
+        // The documents sit in the project, but checking it does not take them for reports.
+        let check = try Subprocess.run([nianbaoBinary, "check", "--lang", "en", folder.path])
+        #expect(check.stdout.contains("5 reports checked"), "\(check.stdout)")
+        #expect(!check.stdout.contains("index.html") && !check.stderr.contains("docx"))
     }
 
     @Test("LibreOffice Writer opens the notice; its text has the confirmed findings' arithmetic and the note",

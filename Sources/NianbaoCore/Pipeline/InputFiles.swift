@@ -12,6 +12,10 @@ public enum InputFiles {
     /// The endings of files taken from a folder. A file named directly is always tried.
     public static let reportExtensions: Set<String> = ["txt", "md", "text"]
 
+    /// A file that marks a folder as nianbao's own output (`nianbao report` writes it): the
+    /// folder is not searched for reports, so its page and notices are not read as reports.
+    public static let outputMarker = ".nianbao-output"
+
     public static func collect(_ paths: [String], extensions: Set<String> = reportExtensions) -> (files: [String], errors: [ReadError]) {
         var files: [String] = []
         var errors: [ReadError] = []
@@ -46,7 +50,7 @@ public enum InputFiles {
                 guard let dir = opendir(path) else { return false }
                 while let entry = readdir(dir) {
                     let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in Array(raw.prefix(while: { $0 != 0 })) }
-                    if name.first == UInt8(ascii: ".") { continue }
+                    if name.first == UInt8(ascii: "."), name != Array(outputMarker.utf8) { continue }
                     names.append(name)
                 }
                 closedir(dir)
@@ -56,6 +60,8 @@ public enum InputFiles {
                 errors.append(ReadError(path: FilePath.display(current), reason: .unreadable(String(cString: strerror(errno)))))
                 continue
             }
+            // nianbao's own documents (a folder holding the marker) are not reports.
+            if current != folder, names.contains(Array(outputMarker.utf8)) { continue }
             var subfolders: [[UInt8]] = []
             for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
                 let path = current.last == UInt8(ascii: "/") ? current + name : current + [UInt8(ascii: "/")] + name
@@ -64,6 +70,7 @@ public enum InputFiles {
                     errors.append(ReadError(path: FilePath.display(path), reason: .unreadable(String(cString: strerror(errno)))))
                     continue
                 }
+                if name == Array(outputMarker.utf8) { continue }
                 let looksLikeReport = ending(name).map(extensions.contains) ?? false
                 switch info.st_mode & S_IFMT {
                 case S_IFDIR: subfolders.append(path)
