@@ -200,6 +200,27 @@ struct BusyDatabaseTests {
         #expect(!t.screen.line(0).contains("未保存"))
     }
 
+    @Test("a ruling made while another process holds the lock stays pending, is retried, and is committed once")
+    func rulingPending() throws {
+        let t = try TestApp()
+        t.select("004")
+        while t.state.focus != .findings { t.press(.tab) }
+        let finding = t.state.findings[0]
+        let key = try #require(t.state.current?.key)
+        let database = t.folder.appendingPathComponent(".nianbao/reviews.sqlite").path
+        let lock = try WriteLock(database)
+        t.press([.character("y")], settling: false)
+        #expect(t.state.isPending(key))
+        #expect(t.waitUntil(seconds: 8) { $0.message?.hasPrefix("未保存") == true })
+        #expect(t.screen.line(0).contains("未保存 1"))
+        #expect(try SQLiteReviewStore(path: database, readOnly: true).rulings(path: key).isEmpty)
+        lock.unlock()
+        #expect(t.waitUntil(seconds: 10) { $0.pending.isEmpty })
+        #expect(t.state.ruling(on: finding)?.verdict == .confirmed)
+        #expect(try t.store.rulingHistory(path: key).map(\.verdict) == [.confirmed])
+        #expect(!t.screen.line(0).contains("未保存"))
+    }
+
     @Test("quitting with pending writes asks first; n goes on; after committing, the loop ends by itself")
     func quitAsks() throws {
         let t = try TestApp()
