@@ -19,7 +19,7 @@ public enum Event: Sendable {
     /// Records changed in the database by anyone (other reviewers' decisions and notes).
     case remote([ReviewRecord])
     /// The rulings standing on the findings of reports (at start, and after others ruled).
-    case rulings([String: [FindingRuling]])
+    case rulings([String: StandingRulings])
     /// A file on disk changed, appeared or went while the screen was open.
     case fileChanged(index: Int)
     case fileAdded(path: String, key: String)
@@ -39,5 +39,18 @@ public struct LoadedEntry: Sendable {
         self.index = index
         self.digest = digest
         self.review = review
+    }
+}
+
+/// A report's rulings as read from the store, with the revision its record had when they were
+/// read: a snapshot older than what the screen already knows (its own ruling, committed since)
+/// is not taken.
+public struct StandingRulings: Sendable, Equatable {
+    public let revision: Int
+    public let rulings: [FindingRuling]
+
+    public init(revision: Int, rulings: [FindingRuling]) {
+        self.revision = revision
+        self.rulings = rulings
     }
 }

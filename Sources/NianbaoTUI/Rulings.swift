@@ -123,14 +123,19 @@ extension ReviewState {
     }
 
     /// The rulings of reports, as the store has them (at start, and when others rule).
-    mutating func takeRulings(_ byReport: [String: [FindingRuling]]) {
-        for (key, list) in byReport {
+    mutating func takeRulings(_ byReport: [String: StandingRulings]) {
+        for (key, snapshot) in byReport {
+            // Read before the screen's own latest change to the report was committed, or while
+            // one is on its way: what the screen shows is newer.
+            if isPending(key) { continue }
+            if let index = indexByKey[key], let known = entries[index].review?.revision, snapshot.revision < known { continue }
+            let list = snapshot.rulings
             let old = rulings[key] ?? [:]
             for ruling in old.values where !list.contains(where: { $0.finding == ruling.finding }) {
                 setRuling(FindingRuling(path: key, finding: ruling.finding, rule: ruling.rule, message: ruling.message, verdict: .open,
                                         reviewer: ruling.reviewer, ruledAt: ruling.ruledAt))
             }
-            for ruling in list where !isPending(key) { setRuling(ruling) }
+            for ruling in list { setRuling(ruling) }
         }
     }
 

@@ -49,6 +49,12 @@ public struct PendingWrite: Sendable, Equatable {
         return false
     }
 
+    /// True for a ruling on the same finding of the same report.
+    func isRuling(on other: FindingRuling) -> Bool {
+        if case .rule(let ruling) = change { return ruling.path == other.path && ruling.finding == other.finding }
+        return false
+    }
+
     /// The same change, made on another version.
     func on(version: Int) -> PendingWrite { PendingWrite(id: id, key: key, change: change, expected: version, seen: seen) }
 }
@@ -76,7 +82,7 @@ public final class StoreWriter: Sendable {
         var results: [WriteResult] = []
         var changes: [ReviewRecord] = []
         /// The rulings standing on the reports in `changes`.
-        var rulings: [String: [FindingRuling]] = [:]
+        var rulings: [String: StandingRulings] = [:]
         var revision = 0
         var pending = 0
         /// For each report this session wrote: the versions its own unbroken run of writes was
@@ -180,11 +186,15 @@ public final class StoreWriter: Sendable {
                 let since = shared.withLock { $0.revision }
                 if let (records, revision) = try? store.changes(since: since) {
                     // A ruling moves its report's revision on: the report's rulings come along.
-                    var rulings: [String: [FindingRuling]] = [:]
-                    for record in records { rulings[record.path] = try? store.rulings(path: record.path) }
+                    var rulings: [String: StandingRulings] = [:]
+                    for record in records {
+                        if let list = try? store.rulings(path: record.path) {
+                            rulings[record.path] = StandingRulings(revision: record.revision, rulings: list)
+                        }
+                    }
                     shared.withLock { shared in
                         shared.changes += records
-                        shared.rulings.merge(rulings) { _, new in new }
+                        shared.rulings.merge(rulings) { old, new in new.revision >= old.revision ? new : old }
                         shared.revision = max(shared.revision, revision)
                     }
                 }
@@ -200,7 +210,7 @@ public final class StoreWriter: Sendable {
 
     /// What happened since the last call: write results, records others changed, and the
     /// rulings standing on those records' findings.
-    public func drain() -> (results: [WriteResult], changes: [ReviewRecord], rulings: [String: [FindingRuling]]) {
+    public func drain() -> (results: [WriteResult], changes: [ReviewRecord], rulings: [String: StandingRulings]) {
         shared.withLock { shared in
             defer { shared.results = []; shared.changes = []; shared.rulings = [:] }
             return (shared.results, shared.changes, shared.rulings)

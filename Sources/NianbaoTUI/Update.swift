@@ -244,6 +244,9 @@ extension ReviewState {
         case .saved(let write, let record):
             pending[write.id] = nil
             if !isPending(write.key) { waiting[write.key] = nil }
+            // The ruling as committed (a snapshot read while it was pending may have been passed over).
+            // (Not when a later ruling on the same finding is still on its way: that one is shown.)
+            if case .rule(let ruling) = write.change, !pending.values.contains(where: { $0.isRuling(on: ruling) }) { setRuling(ruling) }
             saved(key: write.key, review: record, message: "已保存：" + describe(write))
         case .waiting(let write, let why):
             waiting[write.key] = why
