@@ -41,34 +41,43 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
                 let folder = (path as NSString).deletingLastPathComponent
                 if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             }
-            var writer: DatabasePool?
             if readOnly {
                 reads = try DatabasePool(path: path, configuration: configuration)
-            } else {
-                do {
-                    writer = try Self.openForWriting(path, configuration)
-                    reads = writer!
-                } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && FileManager.default.fileExists(atPath: path) {
-                    // Opening for writing makes sure of the WAL file, which needs the lock.
-                    var readOnly = configuration
-                    readOnly.readonly = true
-                    reads = try DatabasePool(path: path, configuration: readOnly)
-                }
-            }
-            writes = Mutex(writer)
-            try Self.checkIsReviewDatabase(reads, path: path)
-            // Reading what is applied needs no lock.
-            let applied = try reads.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-            if !applied.isSuperset(of: Migrations.all) {
-                guard !readOnly else {
+                writes = Mutex(nil)
+                try Self.checkIsReviewDatabase(reads, path: path)
+                let applied = try reads.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+                if !applied.isSuperset(of: Migrations.all) {
                     throw StoreError.notReviewDatabase("\(path) is a review database of an older nianbao: run `nianbao db migrate --db \(path)` first")
                 }
-                guard let writer else { throw StoreError.busy("another process is writing to \(path), and its schema must be brought up to date") }
-                try Self.takingTurns(path) {
-                    // Another nianbao may have done it while this one waited.
-                    let applied = try writer.read { db in try Migrations.migrator.appliedIdentifiers(db) }
-                    if !applied.isSuperset(of: Migrations.all) { try Migrations.migrator.migrate(writer) }
+            } else {
+                // Processes opening one file take turns, so that two creating or upgrading it at
+                // once do not both run the migrations (or time out on each other's WAL set-up).
+                let (pool, writer) = try Self.takingTurns(path) { () throws -> (DatabasePool, DatabasePool?) in
+                    var writer: DatabasePool?
+                    let pool: DatabasePool
+                    do {
+                        writer = try Self.openForWriting(path, configuration)
+                        pool = writer!
+                    } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && FileManager.default.fileExists(atPath: path) {
+                        // Another process holds the write lock (opening for writing makes sure of
+                        // the WAL file, which needs it): read now, write once it is let go.
+                        var readOnly = configuration
+                        readOnly.readonly = true
+                        pool = try DatabasePool(path: path, configuration: readOnly)
+                    }
+                    try Self.checkIsReviewDatabase(pool, path: path)
+                    // Reading what is applied needs no lock.
+                    let applied = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+                    if !applied.isSuperset(of: Migrations.all) {
+                        guard let writer else {
+                            throw StoreError.busy("another process is writing to \(path), and its schema must be brought up to date")
+                        }
+                        try Migrations.migrator.migrate(writer)
+                    }
+                    return (pool, writer)
                 }
+                reads = pool
+                writes = Mutex(writer)
             }
         } catch let error as StoreError {
             throw error
@@ -77,16 +86,16 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
         }
     }
 
-    /// Processes bringing one file's schema up to date take turns (an advisory lock on a file
-    /// beside it): GRDB's migrator reads what is applied before it takes the write lock, so two
-    /// screens opening a new folder at once would both create the tables.
-    private static func takingTurns(_ path: String, _ body: () throws -> Void) throws {
+    /// Processes opening one file for writing take turns (an advisory lock on a file beside it):
+    /// GRDB's migrator reads what is applied before it takes the write lock, so two screens
+    /// opening a new folder at once would both create the tables.
+    private static func takingTurns<T>(_ path: String, _ body: () throws -> T) throws -> T {
         let descriptor = open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return try body() }
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0, errno == EINTR {}
         defer { flock(descriptor, LOCK_UN) }
-        try body()
+        return try body()
     }
 
     /// The writing pool, with every commit synced (GRDB's WAL set-up leaves `synchronous = NORMAL`,
@@ -113,7 +122,7 @@ public final class SQLiteReviewStore: ReviewStore, Sendable {
         let tables = try pool.read { db in try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
         // Ours, GRDB's own, and SQLite's: another nianbao creating the file at the same moment
         // leaves only these, and is not a stranger's database.
-        let known: Set<String> = ["review", "decision", "meta", "grdb_migrations", "grdb_issue_102", "sqlite_sequence"]
+        let known: Set<String> = ["review", "decision", "meta", "ruling", "grdb_migrations", "grdb_issue_102", "sqlite_sequence"]
         if !tables.isEmpty, !tables.contains("review"), !Set(tables).isSubset(of: known) {
             throw StoreError.notReviewDatabase("\(path) is not a nianbao review database (it holds other tables); nothing was written to it")
         }

@@ -13,6 +13,8 @@ public enum WorkerJob: Sendable, Equatable {
 
     public enum OutputFormat: UInt8, Sendable {
         case json, csv, markdown, text
+        /// JSON on one line (for `--format jsonl`).
+        case jsonLine
     }
 }
 
@@ -66,6 +68,10 @@ extension WorkerJob {
         switch format {
         case .json:
             var json = JSONWriter()
+            ReportJSON.write(report, into: &json)
+            return Array(json.output.utf8)
+        case .jsonLine:
+            var json = JSONWriter(pretty: false)
             ReportJSON.write(report, into: &json)
             return Array(json.output.utf8)
         case .csv: return Array(ReportTables.csvRows(report).joined(separator: "\n").utf8)

@@ -8,15 +8,20 @@ struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Print the extracted tables (canonical cell ids, source lines, findings).",
-        discussion: "JSON: one object per report, an array when several files. Exit status 2 if a file could not be read."
+        discussion: """
+            JSON: an array of records, one per file in the order given (a report, or {path, error} for a file that could not be read), then
+            one {path, crossYear, findings} per report with findings against its previous year; jsonl: the same records, one a line.
+            docs/output.md and docs/extract.schema.json describe them. Exit status 2 if a file could not be read.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json, csv, markdown, text
+        case json, jsonl, csv, markdown, text
 
         var worker: WorkerJob.OutputFormat {
             switch self {
             case .json: .json
+            case .jsonl: .jsonLine
             case .csv: .csv
             case .markdown: .markdown
             case .text: .text
@@ -24,7 +29,7 @@ struct ExtractCommand: ParsableCommand {
         }
     }
 
-    @Option(help: "Output format: json, csv, markdown, or text (the report's text as read, which line numbers refer to).")
+    @Option(help: "Output format: json (an array), jsonl (one record a line, as the batch goes), csv, markdown, or text (the report's text as read, which line numbers refer to).")
     var format: Format = .json
 
     @OptionGroup var reading: ReadingOptions
@@ -37,28 +42,26 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         let input = try Inputs.files(files)
         var failures = input.errors
-        let many = input.files.count + input.errors.count > 1
-        var printed = 0
-        if format == .json, many { emit("[\n") }
-        if format == .csv { emit(ReportTables.csvHeader + "\n") }
         let format = self.format
+        var records = RecordStream(format: format)
+        for failure in input.errors { records.failed(failure) }
+        if format == .csv { emit(ReportTables.csvHeader + "\n") }
         // What the cross-year rules need of each report; its findings follow the reports.
         var facts: [ReportSummary] = []
+        var printed = 0
         Batch(timeLimit: reading.timeLimit).run(input.files, job: .rendered(format.worker)) { _, outcome in
             switch outcome {
             case .failure(let error):
                 printError(error.line(language.lang))
                 failures.append(error)
+                records.failed(error)
             case .success(let answer):
                 guard case .rendered(let summary, let bytes) = answer else { return }
                 facts.append(ReportSummary(
                     path: summary.path, agency: summary.agency, year: summary.year, template: summary.template, findings: [],
                     facts: summary.facts))
                 switch format {
-                case .json:
-                    if printed > 0 { emit(",\n") }
-                    emit(bytes)
-                    if !many { emit("\n") }
+                case .json, .jsonl: records.emitRecord(bytes)
                 case .csv: emit(bytes); emit("\n")
                 case .markdown:
                     if printed > 0 { emit("\n") }
@@ -72,25 +75,51 @@ struct ExtractCommand: ParsableCommand {
         CrossYearCheck.apply(to: &facts)
         for summary in facts where !summary.findings.isEmpty {
             switch format {
-            case .json:
-                var json = JSONWriter()
-                json.beginObject()
-                json.key("path"); json.string(summary.path)
-                json.key("crossYear"); json.raw("true")
-                json.key("findings"); json.beginArray()
-                for f in summary.findings { ReportJSON.write(f, into: &json) }
-                json.endArray()
-                json.endObject()
-                emit((printed > 0 ? ",\n" : "") + json.output)
-                printed += 1
+            case .json, .jsonl:
+                var json = JSONWriter(pretty: format == .json)
+                ReportJSON.writeCrossYear(summary, into: &json)
+                records.emitRecord(Array(json.output.utf8))
             case .markdown:
                 emit("\n## 跨年度比对：\(summary.agency ?? summary.path) \(summary.year.map(String.init) ?? "")\n\n"
                      + summary.findings.map { "- \($0.severity.rawValue) \($0.rule)：\($0.message)\n" }.joined())
             case .csv, .text: break
             }
         }
-        if format == .json, many { emit("\n]\n") }
+        records.end()
         for failure in input.errors { printError(failure.line(language.lang)) }
         if !failures.isEmpty { throw ExitCode(2) }
+    }
+}
+
+/// The records of `extract --format json` (one array, written as the batch goes) or `jsonl`
+/// (one record a line); other formats write nothing here.
+struct RecordStream {
+    let format: ExtractCommand.Format
+    private var count = 0
+
+    init(format: ExtractCommand.Format) {
+        self.format = format
+        if format == .json { emit("[") }
+    }
+
+    mutating func emitRecord(_ bytes: [UInt8]) {
+        switch format {
+        case .json: emit(count == 0 ? "\n" : ",\n"); emit(bytes)
+        case .jsonl: emit(bytes); emit("\n")
+        default: return
+        }
+        count += 1
+    }
+
+    /// A file that could not be read: a record of the same stream.
+    mutating func failed(_ failure: ReadError) {
+        guard format == .json || format == .jsonl else { return }
+        var json = JSONWriter(pretty: format == .json)
+        ReportJSON.write(failure, into: &json)
+        emitRecord(Array(json.output.utf8))
+    }
+
+    func end() {
+        if format == .json { emit(count == 0 ? "]\n" : "\n]\n") }
     }
 }

@@ -57,12 +57,14 @@ struct CommandLineTests {
         #expect(run.stdout.contains("4 reports checked, 0 with errors"))
     }
 
-    @Test("extract prints one JSON object with every key scripts rely on")
+    @Test("extract prints an array of one JSON object with every key scripts rely on")
     func extractJSON() throws {
         let file = try #require(SampleReports.files.first { $0.lastPathComponent.hasPrefix("001") })
         let run = try Subprocess.run([nianbaoBinary, "extract", "--format", "json", file.path])
         #expect(run.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let array = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
+        #expect(array.count == 1)
+        let object = array[0]
         #expect(Set(object.keys).isSuperset(of: ["path", "agency", "year", "template", "date", "cells", "source", "missing", "findings"]))
         #expect(object["date"] as? String == "2024-01-11")
         let cells = try #require(object["cells"] as? [String: Any])

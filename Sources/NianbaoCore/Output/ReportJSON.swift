@@ -1,5 +1,6 @@
 /// The JSON form of a report that `nianbao extract` prints and scripts rely on: keys
-/// `path`, `agency`, `year`, `template`, `date`, `cells`, `source`, `missing`, `findings`.
+/// `path`, `agency`, `year`, `template`, `date`, `cells`, `provenance`, `source`, `missing`,
+/// `findings`, every one always present (docs/output.md, docs/extract.schema.json).
 public enum ReportJSON {
     public static func write(_ report: Report, into json: inout JSONWriter) {
         json.beginObject()
@@ -19,12 +20,12 @@ public enum ReportJSON {
             }
         }
         json.endObject()
-        let unusual = ids.filter { report.cells[$0]!.provenance != .read }
-        if !unusual.isEmpty {
-            json.key("provenance"); json.beginObject()
-            for id in unusual { json.key(id.rawValue); json.string(report.cells[id]!.provenance.rawValue) }
-            json.endObject()
+        // How a cell was placed, for the cells not simply read from their own place.
+        json.key("provenance"); json.beginObject()
+        for id in ids where report.cells[id]!.provenance != .read {
+            json.key(id.rawValue); json.string(report.cells[id]!.provenance.rawValue)
         }
+        json.endObject()
         json.key("source"); json.beginObject()
         for id in ids {
             let source = report.cells[id]!.source
@@ -36,6 +37,26 @@ public enum ReportJSON {
         json.endArray()
         json.key("findings"); json.beginArray()
         for finding in report.findings { write(finding, into: &json) }
+        json.endArray()
+        json.endObject()
+    }
+
+    /// A file that could not be read, as a record of the same stream: `path` and `error`.
+    public static func write(_ failure: ReadError, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("path"); json.string(failure.path)
+        json.key("error"); json.string(failure.explanation)
+        json.endObject()
+    }
+
+    /// The cross-year findings of a report, once the whole batch is read: `path`,
+    /// `crossYear` (true) and `findings`.
+    public static func writeCrossYear(_ summary: ReportSummary, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key("path"); json.string(summary.path)
+        json.key("crossYear"); json.raw("true")
+        json.key("findings"); json.beginArray()
+        for f in summary.findings { write(f, into: &json) }
         json.endArray()
         json.endObject()
     }
