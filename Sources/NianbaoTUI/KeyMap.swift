@@ -102,7 +102,11 @@ public enum KeyMap {
     ]
 
     public static let help: [Binding] = [
-        Binding([.escape, c("q"), c("?")], .closeHelp, "关闭帮助（任意键）", hint: true),
+        Binding([.down, c("j")], .moveDown, "向下滚动", hint: true),
+        Binding([.up, c("k")], .moveUp, "向上滚动"),
+        Binding([.pageDown, c(" ")], .pageDown, "向下翻页"),
+        Binding([.pageUp], .pageUp, "向上翻页"),
+        Binding([.escape, c("q"), c("?")], .closeHelp, "关闭帮助（其他任意键也关闭）", hint: true),
     ]
 
     public static let conflict: [Binding] = [

@@ -1,13 +1,31 @@
 /// `?`: the keys of the current mode, from its key map.
 enum HelpOverlay {
-    static func draw(_ layout: Layout, _ screen: Screen) {
+    static func frame(_ layout: Layout) -> (top: Int, left: Int, height: Int, width: Int) {
+        let count = KeyMap.bindings(.browse).count
+        let width = min(72, layout.columns - 4), height = min(count + 4, layout.rows - 2)
+        return ((layout.rows - height) / 2, (layout.columns - width) / 2, height, width)
+    }
+
+    /// How many keys the box shows at once (the rest are scrolled to).
+    static func visibleRows(_ layout: Layout) -> Int { max(frame(layout).height - 4, 1) }
+
+    /// The first key shown when scrolled to the end.
+    static func lastFirst(_ layout: Layout) -> Int { max(KeyMap.bindings(.browse).count - visibleRows(layout), 0) }
+
+    static func draw(first: Int, _ layout: Layout, _ screen: Screen) {
         let bindings = KeyMap.bindings(.browse)
-        let lines = ["按键（任意键关闭）", ""] + bindings.map { "  " + DisplayWidth.fit($0.label, 14) + $0.help }
-        let width = min(72, layout.columns - 4), height = min(lines.count + 2, layout.rows - 2)
-        let top = (layout.rows - height) / 2, left = (layout.columns - width) / 2
+        let (top, left, height, width) = frame(layout)
         Box.draw(top: top, left: left, height: height, width: width, screen)
-        for (i, line) in lines.prefix(height - 2).enumerated() {
-            screen.put(top + 1 + i, left + 2, DisplayWidth.fit(line, width - 4), i == 0 ? .header : .normal)
+        let shown = visibleRows(layout)
+        let first = max(0, min(first, lastFirst(layout)))
+        let scrolls = bindings.count > shown
+        let title = scrolls ? "按键 \(first + 1)–\(min(first + shown, bindings.count))/\(bindings.count)（↑↓ 滚动，其他任意键关闭）" : "按键（任意键关闭）"
+        screen.put(top + 1, left + 2, DisplayWidth.fit(title, width - 4), .header)
+        for (i, binding) in bindings.dropFirst(first).prefix(shown).enumerated() {
+            screen.put(top + 3 + i, left + 2, DisplayWidth.fit("  " + DisplayWidth.fit(binding.label, 14) + binding.help, width - 4), .normal)
+        }
+        if scrolls, first + shown < bindings.count {
+            screen.put(top + height - 1, left + width - 12, "↓ 还有 \(bindings.count - first - shown) 项", .dim)
         }
     }
 }

@@ -28,7 +28,7 @@ public enum ReviewRenderer {
         statusLines(state, layout, screen)
         screen.put(layout.rows - 1, 0, DisplayWidth.fit(KeyMap.hint(state.modeName), layout.columns), .dim)
         switch state.mode {
-        case .help: HelpOverlay.draw(layout, screen)
+        case .help(let first): HelpOverlay.draw(first: first, layout, screen)
         case .note(let editor): NoteOverlay.draw(editor, state.current, layout, screen)
         case .conflict(let conflict): PromptOverlay.draw(conflictLines(conflict, state), layout, screen)
         case .confirmQuit(let count):

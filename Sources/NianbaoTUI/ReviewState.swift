@@ -98,7 +98,8 @@ public enum ListSort: Sendable, CaseIterable {
 /// What the screen is doing besides browsing.
 public enum Mode: Sendable, Equatable {
     case browse
-    case help
+    /// The keys, scrolled to show from this one.
+    case help(first: Int)
     case note(NoteEditor)
     case search(SearchPrompt)
     case dismiss(DismissPrompt)

@@ -103,9 +103,21 @@ extension ReviewState {
         case .tooSmall:
             return KeyMap.action(for: key, in: .tooSmall) == .quit ? [.quit] : []
         case .help:
-            // Any key closes the help.
-            mode = .browse
-            return [.redraw]
+            guard case .help(let first) = mode else { return [] }
+            // The arrows and page keys scroll a help taller than the terminal; any other key closes it.
+            let page = max(HelpOverlay.visibleRows(layout) - 1, 1)
+            let step: Int
+            switch KeyMap.action(for: key, in: .help) {
+            case .moveDown: step = 1
+            case .moveUp: step = -1
+            case .pageDown: step = page
+            case .pageUp: step = -page
+            default:
+                mode = .browse
+                return [.redraw]
+            }
+            mode = .help(first: max(0, min(first + step, HelpOverlay.lastFirst(layout))))
+            return []
         case .note:
             guard case .note(var editor) = mode else { return [] }
             return editNote(&editor, key)
@@ -189,7 +201,7 @@ extension ReviewState {
         case .editNoteExternally:
             guard let entry = current, let review = entry.review else { return notReady() }
             return [.editExternally(key: entry.key, note: review.note)]
-        case .help: mode = .help
+        case .help: mode = .help(first: 0)
         case .redraw: return [.redraw]
         case .suspend: return [.suspend]
         case .quit:

@@ -361,6 +361,26 @@ struct TruthTests {
         #expect(t.state.mode == .browse)
     }
 
+    @Test("at 80×24 the help is taller than the box: ↓ and PgDn scroll it to every key, another key closes it")
+    func helpScrolls() throws {
+        let t = try TestApp(rows: 24, columns: 80)
+        t.press(.character("?"))
+        #expect(t.screen.text.contains("↑↓ 滚动"))
+        #expect(t.screen.text.contains("↓ 还有"))
+        var seen = Set<String>()
+        for _ in 0..<12 {
+            for binding in KeyMap.bindings(.browse) where t.screen.text.contains(binding.help) { seen.insert(binding.help) }
+            t.press(.pageDown)
+        }
+        #expect(seen == Set(KeyMap.bindings(.browse).map(\.help)))
+        #expect(t.screen.text.contains("确认所选发现"))
+        #expect(!t.screen.text.contains("↓ 还有"))
+        t.press(.up)
+        guard case .help = t.state.mode else { Issue.record("↑ closed the help"); return }
+        t.press(.character("x"))
+        #expect(t.state.mode == .browse)
+    }
+
     @Test("too small a terminal: only q and resizes act (a does not approve)")
     func tooSmall() throws {
         let t = try TestApp()
