@@ -8,12 +8,7 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
     case zh, en
 
     public func status(_ status: ReviewStatus) -> String {
-        switch (self, status) {
-        case (.zh, .approved): "通过"
-        case (.zh, .needsCorrection): "需修改"
-        case (.zh, .unreviewed): "未审"
-        case (.en, _): status.rawValue
-        }
+        self == .zh ? status.chineseName : status.rawValue
     }
 
     public func severity(_ severity: Severity) -> String {
@@ -28,12 +23,8 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
     /// A finding's ruling: confirmed, dismissed, none yet, or one whose finding is gone.
     public func ruling(_ verdict: FindingRuling.Verdict?, stale: Bool = false) -> String {
         if stale { return self == .zh ? "已失效" : "stale" }
-        switch (self, verdict ?? .open) {
-        case (.zh, .confirmed): return "已确认"
-        case (.zh, .dismissed): return "已驳回"
-        case (.zh, .open): return "未裁定"
-        case (.en, let verdict): return verdict.rawValue
-        }
+        let verdict = verdict ?? .open
+        return self == .zh ? verdict.chineseName : verdict.rawValue
     }
 
     public func yesNo(_ value: Bool) -> String {

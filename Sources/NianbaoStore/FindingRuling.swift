@@ -37,3 +37,25 @@ public struct FindingRuling: Codable, Sendable, Equatable {
         self.ruledAt = ruledAt
     }
 }
+
+extension FindingRuling.Verdict {
+    /// As the screen, the exports and the documents say it: 已确认, 已驳回, 未裁定.
+    public var chineseName: String {
+        switch self {
+        case .confirmed: "已确认"
+        case .dismissed: "已驳回"
+        case .open: "未裁定"
+        }
+    }
+}
+
+extension FindingRuling {
+    /// The same finding back to open (what an undo of its first ruling writes, and what a
+    /// ruling that is no longer in the store becomes on screen).
+    public var reopened: FindingRuling {
+        var open = self
+        open.verdict = .open
+        open.reason = ""
+        return open
+    }
+}

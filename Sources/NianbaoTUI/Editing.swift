@@ -105,13 +105,7 @@ extension ReviewState {
         }
     }
 
-    public static func word(_ status: ReviewStatus) -> String {
-        switch status {
-        case .approved: "通过"
-        case .needsCorrection: "需修改"
-        case .unreviewed: "未审"
-        }
-    }
+    public static func word(_ status: ReviewStatus) -> String { status.chineseName }
 
     // MARK: the note editor
 

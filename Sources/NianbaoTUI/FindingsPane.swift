@@ -5,11 +5,13 @@ import NianbaoCore
 enum FindingsPane {
     static func draw(_ state: ReviewState, _ box: Layout.Box, _ screen: Screen) {
         let findings = state.findings
-        let dismissed = findings.filter { state.ruling(on: $0)?.verdict == .dismissed }.count
-        let counted = findings.filter { state.ruling(on: $0)?.verdict != .dismissed }
+        // Each finding's ruling, looked up once a frame (its identity is built from its message).
+        let rulings = findings.map(state.ruling(on:))
+        let stale = state.staleRulings
+        let counted = zip(findings, rulings).filter { $0.1?.verdict != .dismissed }.map(\.0)
+        let dismissed = findings.count - counted.count
         let errors = counted.filter { $0.severity == .error }.count, warnings = counted.filter { $0.severity == .warning }.count
-        let stale = state.staleRulings.count
-        let ruled = (dismissed > 0 ? " · 已驳回 \(dismissed)" : "") + (stale > 0 ? " · 已失效的裁定 \(stale)" : "")
+        let ruled = (dismissed > 0 ? " · 已驳回 \(dismissed)" : "") + (stale.isEmpty ? "" : " · 已失效的裁定 \(stale.count)")
         ReviewRenderer.paneTitle("发现（错误 \(errors) · 警告 \(warnings) · 共 \(findings.count)\(ruled)）", focused: state.focus == .findings, box, screen)
         if let failure = state.current?.failure {
             for (i, line) in DisplayWidth.wrap("✗ 无法读取：\(failure)", box.width).prefix(box.height - 1).enumerated() {
@@ -17,7 +19,7 @@ enum FindingsPane {
             }
             return
         }
-        if findings.isEmpty, state.report != nil, state.staleRulings.isEmpty {
+        if findings.isEmpty, state.report != nil, stale.isEmpty {
             screen.put(box.top + 1, box.left, DisplayWidth.fit("  ✓ 没有发现问题", box.width), .approved)
             return
         }
@@ -30,7 +32,7 @@ enum FindingsPane {
             let (mark, style) = ReviewRenderer.mark(finding.severity)
             let selected = state.focus == .findings && index == state.findingCursor
             let line = finding.line.map { "行\($0)" } ?? "—"
-            let ruling = state.ruling(on: finding)
+            let ruling = rulings[index]
             let verdict = ruling.map { ruling in
                 ruling.verdict == .dismissed ? "✗ 已驳回：\(ruling.reason) ｜ " : "✓ 已确认 ｜ "
             } ?? ""
@@ -52,7 +54,7 @@ enum FindingsPane {
             index += 1
         }
         // Rulings whose findings are no longer in the report (its file changed).
-        for ruling in state.staleRulings where row < bottom {
+        for ruling in stale where row < bottom {
             let text = "  已失效的裁定（报告已改动，此发现已不在）：\(ruling.rule) \(ruling.message) \(ReviewState.word(ruling.verdict))"
             screen.put(row, box.left, DisplayWidth.fit(text, box.width), .dim)
             row += 1

@@ -76,7 +76,7 @@ public final class ReviewApp {
         // The rulings standing: shown beside their findings; dismissed ones not counted.
         let rulings = Dictionary(grouping: (try? store.rulings(path: nil)) ?? [], by: \.path)
         _ = state.update(.rulings(rulings.mapValues { StandingRulings(revision: .max, rulings: $0) }))
-        let dismissed = rulings.mapValues { list in Set(list.filter { $0.verdict == .dismissed }.map { FindingIdentity.shortID($0.finding) }) }
+        let dismissed = rulings.mapValues { FindingIdentity.dismissed(in: $0) }
         self.store = store
         self.reviewer = reviewer
         self.session = session

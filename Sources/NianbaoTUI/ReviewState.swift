@@ -300,10 +300,7 @@ public struct SessionHistory: Sendable, Equatable {
     /// A ruling made: it can be undone (back to the ruling before, or open).
     mutating func record(ruling write: PendingWrite, before: FindingRuling?) {
         guard case .rule(let ruling) = write.change else { return }
-        var open = ruling
-        open.verdict = .open
-        open.reason = ""
-        done.append(.ruling(key: write.key, from: before ?? open, to: ruling))
+        done.append(.ruling(key: write.key, from: before ?? ruling.reopened, to: ruling))
         writes.append(write.id)
         undone = []
     }

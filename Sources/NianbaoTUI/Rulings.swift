@@ -111,15 +111,16 @@ extension ReviewState {
         return .write(write)
     }
 
-    /// A ruling as it now stands (made here, by someone else, or undone back to open).
-    mutating func setRuling(_ ruling: FindingRuling) {
+    /// A ruling as it now stands (made here, by someone else, or undone back to open); the
+    /// list is re-sorted and re-filtered when its counts matter to them, unless the caller
+    /// sets many at once and does it after.
+    mutating func setRuling(_ ruling: FindingRuling, refreshing: Bool = true) {
         var standing = rulings[ruling.path] ?? [:]
         standing[ruling.finding] = ruling.verdict == .open ? nil : ruling
         rulings[ruling.path] = standing.isEmpty ? nil : standing
         guard let index = indexByKey[ruling.path] else { return }
-        let dismissed = Set(standing.values.filter { $0.verdict == .dismissed }.map(\.finding))
-        entries[index].dismissed = Set(dismissed.map { FindingIdentity.shortID($0) })
-        if filter == .withErrors || sort == .errors { _ = refreshList() }
+        entries[index].dismissed = FindingIdentity.dismissed(in: standing.values)
+        if refreshing, filter == .withErrors || sort == .errors { _ = refreshList() }
     }
 
     /// The rulings of reports, as the store has them (at start, and when others rule).
@@ -132,24 +133,23 @@ extension ReviewState {
             let list = snapshot.rulings
             let old = rulings[key] ?? [:]
             for ruling in old.values where !list.contains(where: { $0.finding == ruling.finding }) {
-                setRuling(FindingRuling(path: key, finding: ruling.finding, rule: ruling.rule, message: ruling.message, verdict: .open,
-                                        reviewer: ruling.reviewer, ruledAt: ruling.ruledAt))
+                setRuling(ruling.reopened, refreshing: false)
             }
-            for ruling in list { setRuling(ruling) }
+            for ruling in list { setRuling(ruling, refreshing: false) }
         }
+        if filter == .withErrors || sort == .errors { _ = refreshList() }
     }
 
-    public static func word(_ verdict: FindingRuling.Verdict) -> String {
-        switch verdict {
-        case .confirmed: "已确认"
-        case .dismissed: "已驳回"
-        case .open: "未裁定"
-        }
-    }
+    public static func word(_ verdict: FindingRuling.Verdict) -> String { verdict.chineseName }
 }
 
 /// The short number of a finding's identity, from the identity alone.
 enum FindingIdentity {
+    /// The short ids of the findings that `rulings` dismiss.
+    static func dismissed(in rulings: some Sequence<FindingRuling>) -> Set<UInt64> {
+        Set(rulings.filter { $0.verdict == .dismissed }.map { shortID($0.finding) })
+    }
+
     static func shortID(_ identity: String) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in identity.utf8 {

@@ -185,11 +185,13 @@ public final class StoreWriter: Sendable {
             while true {
                 let since = shared.withLock { $0.revision }
                 if let (records, revision) = try? store.changes(since: since) {
-                    // A ruling moves its report's revision on: the report's rulings come along.
+                    // A ruling moves its report's revision on: the report's rulings come along (read
+                    // in one query, however many records changed: a registration changes them all).
                     var rulings: [String: StandingRulings] = [:]
-                    for record in records {
-                        if let list = try? store.rulings(path: record.path) {
-                            rulings[record.path] = StandingRulings(revision: record.revision, rulings: list)
+                    if !records.isEmpty, let all = try? store.rulings(path: nil) {
+                        let byPath = Dictionary(grouping: all, by: \.path)
+                        for record in records {
+                            rulings[record.path] = StandingRulings(revision: record.revision, rulings: byPath[record.path] ?? [])
                         }
                     }
                     shared.withLock { shared in

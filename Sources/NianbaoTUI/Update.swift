@@ -51,7 +51,7 @@ extension ReviewState {
             return []
         case .rulings(let byReport):
             takeRulings(byReport)
-            if let shown { show(shown.report, index: shown.index) }
+            if let shown, byReport[entries[shown.index].key] != nil { show(shown.report, index: shown.index) }
             return []
         case .fileChanged(let index):
             guard entries.indices.contains(index) else { return [] }
