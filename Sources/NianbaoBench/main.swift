@@ -19,6 +19,8 @@ switch CommandLine.arguments.dropFirst().first {
 case "team":
     try TeamBench.run(writes: CommandLine.arguments.dropFirst(2).first.flatMap(Int.init) ?? 500)
     exit(0)
+case "commands":
+    break
 case "team-reviewer":
     TeamBench.reviewer(arguments: Array(CommandLine.arguments.dropFirst(2)))
     exit(0)
@@ -26,7 +28,9 @@ default:
     break
 }
 
-let count = CommandLine.arguments.dropFirst().first.flatMap(Int.init) ?? 10_000
+/// `NianbaoBench commands [count]`: only the commands as users run them (CommandBench.swift).
+let commandsOnly = CommandLine.arguments.dropFirst().first == "commands"
+let count = CommandLine.arguments.dropFirst(commandsOnly ? 2 : 1).first.flatMap(Int.init) ?? 10_000
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-bench-\(getpid())")
 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: folder) }
@@ -58,6 +62,16 @@ for index in 0..<count {
 }
 let megabytes = Double(bytes) / 1_048_576
 print("corpus: \(count) reports, \(String(format: "%.1f", megabytes)) MB, \(ProcessInfo.processInfo.activeProcessorCount) cores")
+
+// What users run, first: nianbao as a process beside wc -l and xmllint (CommandBench.swift).
+let commandTexts = try (0..<min(count, 1000)).map { try TextDecoder.decode(contents[$0], path: "x.txt") }
+try CommandBench.run(
+    textFolder: folder, textNames: paths.map { URL(fileURLWithPath: $0).lastPathComponent }, textBytes: bytes, texts: commandTexts,
+    memoryCount: 50_000)
+if commandsOnly {
+    try? FileManager.default.removeItem(at: folder)
+    exit(0)
+}
 
 // Warm-up, then the measured runs (what `nianbao check` does): the best of three.
 _ = BatchReader.check(Array(paths.prefix(200)))

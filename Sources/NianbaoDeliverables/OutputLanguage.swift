@@ -12,12 +12,7 @@ public enum OutputLanguage: String, Sendable, CaseIterable {
     }
 
     public func severity(_ severity: Severity) -> String {
-        switch (self, severity) {
-        case (.zh, .error): "错误"
-        case (.zh, .warning): "警告"
-        case (.zh, .info): "提示"
-        case (.en, _): severity.rawValue
-        }
+        self == .zh ? severity.chineseName : severity.rawValue
     }
 
     /// A finding's ruling: confirmed, dismissed, none yet, or one whose finding is gone.

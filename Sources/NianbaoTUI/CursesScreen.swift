@@ -1,3 +1,4 @@
+import NianbaoCore
 import CNcursesw
 import Foundation
 #if canImport(Glibc)

@@ -1,3 +1,4 @@
+import NianbaoCore
 import NianbaoStore
 
 /// The list of reports: decision mark, body name, year, counts of errors and warnings. The

@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// A screen in memory: what the review screen would show, as text and styles per cell, so
 /// tests can check layout, alignment and highlighting without a terminal.
 public final class MemoryScreen: Screen {
@@ -56,6 +58,9 @@ public final class MemoryScreen: Screen {
 
     /// The text of a row from display column `column` on (a pane's part of the row).
     public func line(_ row: Int, from column: Int) -> String { chars[row][column...].joined() }
+
+    /// The text of a row between two display columns, both included (an overlay's part).
+    public func line(_ row: Int, from column: Int, through last: Int) -> String { chars[row][column...last].joined() }
 
     public var text: String { (0..<rows).map(line).joined(separator: "\n") }
 

@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// The note editor: the text being written and where the caret is (in characters), with
 /// the note as it was when opened, so that Ctrl-G can give the change up.
 public struct NoteEditor: Sendable, Equatable {

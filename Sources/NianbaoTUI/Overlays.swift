@@ -1,3 +1,5 @@
+import NianbaoCore
+
 /// `?`: the keys of the current mode, from its key map.
 enum HelpOverlay {
     static func frame(_ layout: Layout) -> (top: Int, left: Int, height: Int, width: Int) {

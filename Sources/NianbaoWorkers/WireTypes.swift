@@ -33,9 +33,22 @@ extension WireWriter {
         optional(s.template) { $0.string($1.rawValue) }
         int(s.findings.count)
         for f in s.findings { finding(f) }
-        let values = s.facts.values.sorted { $0.key < $1.key }
+        factValues(s.facts)
+    }
+
+    /// The compared cells only: the path, body, year and format travel with the summary.
+    mutating func factValues(_ facts: CrossYearFacts) {
+        let values = facts.values.sorted { $0.key < $1.key }
         int(values.count)
         for (id, (quantity, line)) in values { string(id.rawValue); int(Int(quantity.micros)); int(line) }
+    }
+
+    mutating func facts(_ f: CrossYearFacts) {
+        string(f.path)
+        optional(f.agency) { $0.string($1) }
+        optional(f.year) { $0.int($1) }
+        optional(f.template) { $0.string($1.rawValue) }
+        factValues(f)
     }
 
     mutating func document(_ d: SourceDocument) {
@@ -91,13 +104,25 @@ extension WireReader {
         let template = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }.flatMap(Template.init(rawValue:))
         var findings: [Finding] = []
         for _ in 0..<(try count()) { findings.append(try finding()) }
+        let facts = CrossYearFacts(path: path, agency: agency, year: year, template: template, values: try factValues())
+        return ReportSummary(path: path, agency: agency, year: year, template: template, findings: findings, facts: facts)
+    }
+
+    mutating func factValues() throws(Malformed) -> [CellID: (Quantity, Int)] {
         var values: [CellID: (Quantity, Int)] = [:]
         for _ in 0..<(try count()) {
             let id = CellID(try string())
             values[id] = (Quantity(micros: Int64(try int())), try int())
         }
-        let facts = CrossYearFacts(path: path, agency: agency, year: year, template: template, values: values)
-        return ReportSummary(path: path, agency: agency, year: year, template: template, findings: findings, facts: facts)
+        return values
+    }
+
+    mutating func facts() throws(Malformed) -> CrossYearFacts {
+        let path = try string()
+        let agency = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }
+        let year = try optional { (r: inout WireReader) throws(Malformed) in try r.int() }
+        let template = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }.flatMap(Template.init(rawValue:))
+        return CrossYearFacts(path: path, agency: agency, year: year, template: template, values: try factValues())
     }
 
     mutating func document() throws(Malformed) -> SourceDocument {

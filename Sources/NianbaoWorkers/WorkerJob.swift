@@ -7,6 +7,9 @@ public enum WorkerJob: Sendable, Equatable {
     case summary
     /// Read and check it; send back its summary and its output in `format`, rendered there.
     case rendered(OutputFormat)
+    /// Read and check it; send back what `check` prints of it (rendered there), its counts
+    /// of findings and its cross-year facts. The samples folder is shown as `samples/`.
+    case checked(CheckRecord.Form, samplesFolder: String?)
     /// Read it; send back the document its reader made (text, grids, placed words), which the
     /// supervisor then parses itself: the worker has shown that this input parses safely.
     case document
@@ -24,6 +27,8 @@ public enum WorkerAnswer: Sendable {
     case summary(ReportSummary, hash: String)
     case rendered(ReportSummary, [UInt8])
     case document(SourceDocument)
+    /// What `check` prints of the report, its counts of findings and its cross-year facts.
+    case checked(FindingCounts, CrossYearFacts, [UInt8])
 }
 
 extension WorkerJob {
@@ -32,6 +37,7 @@ extension WorkerJob {
         case .summary: w.byte(0)
         case .rendered(let format): w.byte(1); w.byte(format.rawValue)
         case .document: w.byte(2)
+        case .checked(let form, let samples): w.byte(3); w.byte(form.rawValue); w.optional(samples) { $0.string($1) }
         }
     }
 
@@ -42,6 +48,9 @@ extension WorkerJob {
             guard let format = OutputFormat(rawValue: try r.byte()) else { throw WireReader.Malformed() }
             return .rendered(format)
         case 2: return .document
+        case 3:
+            guard let form = CheckRecord.Form(rawValue: try r.byte()) else { throw WireReader.Malformed() }
+            return .checked(form, samplesFolder: try r.optional { (r: inout WireReader) throws(WireReader.Malformed) in try r.string() })
         default: throw WireReader.Malformed()
         }
     }
@@ -57,6 +66,10 @@ extension WorkerJob {
             case .summary: return .success(.summary(ReportSummary(report), hash: ContentHash.of(bytes)))
             case .rendered(let format): return .success(.rendered(ReportSummary(report), Self.render(report, format)))
             case .document: return .success(.document(document))
+            case .checked(let form, let samples):
+                let summary = ReportSummary(report)
+                let shown = CheckRecord.shownPath(path, samplesFolder: samples)
+                return .success(.checked(summary.counts, summary.facts, CheckRecord.bytes(summary, form, shownPath: shown)))
             }
         } catch {
             return .failure(error)
@@ -67,13 +80,13 @@ extension WorkerJob {
     public static func render(_ report: Report, _ format: OutputFormat) -> [UInt8] {
         switch format {
         case .json:
-            var json = JSONWriter()
+            var json = JSONWriter(capacity: 32_768)
             ReportJSON.write(report, into: &json)
-            return Array(json.output.utf8)
+            return json.bytes
         case .jsonLine:
-            var json = JSONWriter(pretty: false)
+            var json = JSONWriter(pretty: false, capacity: 16_384)
             ReportJSON.write(report, into: &json)
-            return Array(json.output.utf8)
+            return json.bytes
         case .csv: return Array(ReportTables.csvRows(report).joined(separator: "\n").utf8)
         case .markdown: return Array(ReportTables.markdown(report).utf8)
         case .text: return Array(report.text.string.utf8)
@@ -87,6 +100,8 @@ extension WorkerAnswer {
         case .summary(let s, let hash): w.byte(0); w.summary(s); w.string(hash)
         case .rendered(let s, let bytes): w.byte(1); w.summary(s); w.data(bytes)
         case .document(let d): w.byte(2); w.document(d)
+        case .checked(let counts, let facts, let bytes):
+            w.byte(3); w.int(counts.errors); w.int(counts.warnings); w.int(counts.infos); w.facts(facts); w.data(bytes)
         }
     }
 
@@ -95,6 +110,9 @@ extension WorkerAnswer {
         case 0: return .summary(try r.summary(), hash: try r.string())
         case 1: return .rendered(try r.summary(), try r.data())
         case 2: return .document(try r.document())
+        case 3:
+            let counts = FindingCounts(errors: try r.int(), warnings: try r.int(), infos: try r.int())
+            return .checked(counts, try r.facts(), try r.data())
         default: throw WireReader.Malformed()
         }
     }
@@ -103,7 +121,7 @@ extension WorkerAnswer {
     public var summary: ReportSummary? {
         switch self {
         case .summary(let s, _), .rendered(let s, _): s
-        case .document: nil
+        case .document, .checked: nil
         }
     }
 }

@@ -10,6 +10,8 @@ import Glibc
 /// on standard error when it is a terminal.
 struct Batch: Sendable {
     let timeLimit: Double
+    /// How many workers read at once (default: one per core).
+    var workers: Int? = nil
     /// The progress line on standard error (not under the review screen).
     var showsProgress = true
 
@@ -19,7 +21,7 @@ struct Batch: Sendable {
             for (index, path) in paths.enumerated() { body(index, job.perform(path: path)) }
             return
         }
-        let pool = WorkerPool(executable: executable, timeLimit: timeLimit)
+        let pool = WorkerPool(executable: executable, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount, timeLimit: timeLimit)
         let progress = Progress(total: paths.count, enabled: showsProgress)
         pool.run(paths, job: job, progress: progress.show) { index, outcome in
             progress.clear()

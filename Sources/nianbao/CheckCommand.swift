@@ -1,5 +1,6 @@
 import ArgumentParser
 import NianbaoCore
+import NianbaoSamples
 import NianbaoDeliverables
 import NianbaoTUI
 import NianbaoWorkers
@@ -31,21 +32,24 @@ struct CheckCommand: ParsableCommand {
         var output = CheckOutput(format: format, language: language.lang)
         for failure in input.errors { output.failed(failure) }
         // What the cross-year rules need of each report; the findings are printed and let go.
-        var facts: [ReportSummary] = []
-        Batch(timeLimit: reading.timeLimit).run(input.files, job: .summary) { _, outcome in
+        var facts: [CrossYearFacts] = []
+        let job = WorkerJob.checked(output.form, samplesFolder: SampleReports.folder?.path)
+        Batch(timeLimit: reading.timeLimit, workers: reading.jobs).run(input.files, job: job) { _, outcome in
             switch outcome {
-            case .success(let answer):
-                guard let summary = answer.summary else { return }
-                output.report(summary)
-                facts.append(ReportSummary(
-                    path: summary.path, agency: summary.agency, year: summary.year, template: summary.template, findings: [],
-                    facts: summary.facts))
+            case .success(.checked(let counts, let found, let record)):
+                output.report(counts, record)
+                facts.append(found)
+            case .success:
+                break
             case .failure(let error):
                 output.failed(error)
             }
         }
-        CrossYearCheck.apply(to: &facts)
-        output.crossYear(facts.filter { !$0.findings.isEmpty })
+        let crossYear = CrossYearCheck.findings(facts).filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { index, findings in
+            let f = facts[index]
+            return ReportSummary(path: f.path, agency: f.agency, year: f.year, template: f.template, findings: findings, facts: f)
+        }
+        output.crossYear(crossYear)
         output.end()
         if output.failures > 0 { throw ExitCode(2) }
         if output.errors > 0 { throw ExitCode(1) }
@@ -70,58 +74,65 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("time-limit"), help: "Seconds one file may take to read before it is given up (default 10).")
     var timeLimit: Double = WorkerPool.defaultTimeLimit
 
+    @Option(help: "How many files are read at once, each in its own worker process (default: one per core).")
+    var jobs: Int?
+
     func validate() throws {
         guard timeLimit > 0, timeLimit.isFinite else { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 }
 
 /// The output of `check`, written as the batch goes: text for people, or a JSON array of one
-/// object per file (read or not), then one per report with cross-year findings.
+/// object per file (read or not), then one per report with cross-year findings. Each
+/// report's record comes rendered from the worker that read it; this only counts and copies.
 struct CheckOutput {
     let format: CheckCommand.Format
     let language: OutputLanguage
     private(set) var reports = 0
     private(set) var withErrors = 0
     private(set) var failures = 0
-    private(set) var errors = 0
-    private var warnings = 0
-    private var infos = 0
+    private var counts = FindingCounts()
     private var records = 0
+    private let out = OutputBuffer()
+
+    var errors: Int { counts.errors }
 
     init(format: CheckCommand.Format, language: OutputLanguage = .zh) {
         self.format = format
         self.language = language
-        if format == .json { emit("[") }
+        if format == .json { out.write("[") }
     }
 
-    mutating func report(_ summary: ReportSummary) {
-        reports += 1
-        count(summary.findings)
-        if summary.count(.error) > 0 { withErrors += 1 }
+    /// The form the workers render each report in.
+    var form: CheckRecord.Form {
         switch format {
-        case .text:
-            var out = "\(displayPath(summary.path))  \(Self.who(summary))\n"
-            if summary.findings.isEmpty { out += language == .zh ? "  通过    没有发现问题\n" : "  ok      no findings\n" }
-            for f in summary.findings { out += line(f) }
-            emit(out)
-        case .json:
-            record(summary)
+        case .json: .json
+        case .text: language == .zh ? .textChinese : .textEnglish
         }
+    }
+
+    /// A report read and checked: its counts, and its record as the worker rendered it.
+    mutating func report(_ found: FindingCounts, _ record: [UInt8]) {
+        reports += 1
+        counts += found
+        if found.errors > 0 { withErrors += 1 }
+        if format == .json { separate() }
+        out.write(record)
     }
 
     mutating func failed(_ failure: ReadError) {
         failures += 1
+        out.flush()
         printError(failure.line(language))
         switch format {
         case .text:
-            emit("\(displayPath(failure.path))\n  \(language == .zh ? "无法读取" : "unreadable")  \(failure.explanation(language))\n")
+            out.write("\(displayPath(failure.path))\n  \(language == .zh ? "无法读取" : "unreadable")  \(failure.explanation(language))\n")
         case .json:
             var json = JSONWriter()
-            json.beginObject()
-            json.key("path"); json.string(failure.path)
-            json.key("error"); json.string(failure.explanation)
-            json.endObject()
-            emitRecord(json.output)
+            ReportJSON.write(failure, into: &json)
+            separate()
+            out.write(json.bytes)
         }
     }
 
@@ -129,80 +140,38 @@ struct CheckOutput {
     mutating func crossYear(_ summaries: [ReportSummary]) {
         guard !summaries.isEmpty else { return }
         if format == .text {
-            emit(language == .zh ? "跨年度比对（与同一机关上一年度报告）：\n" : "Compared with the same body's previous year:\n")
+            out.write(language == .zh ? "跨年度比对（与同一机关上一年度报告）：\n" : "Compared with the same body's previous year:\n")
         }
         for summary in summaries {
-            count(summary.findings)
-            switch format {
-            case .text:
-                emit("\(displayPath(summary.path))  \(Self.who(summary))\n" + summary.findings.map(line).joined())
-            case .json:
-                record(summary, crossYear: true)
-            }
+            counts += summary.counts
+            if format == .json { separate() }
+            out.write(CheckRecord.bytes(summary, form, shownPath: displayPath(summary.path), crossYear: true))
         }
     }
 
     mutating func end() {
         switch format {
         case .text:
+            let (errors, warnings, infos) = (counts.errors, counts.warnings, counts.infos)
             switch language {
-            case .zh: emit("已检查 \(reports) 份报告，\(withErrors) 份有错误：错误 \(errors)，警告 \(warnings)，提示 \(infos)；无法读取 \(failures) 份\n")
+            case .zh: out.write("已检查 \(reports) 份报告，\(withErrors) 份有错误：错误 \(errors)，警告 \(warnings)，提示 \(infos)；无法读取 \(failures) 份\n")
             case .en:
-                emit("\(reports) reports checked, \(withErrors) with errors: \(errors) errors, \(warnings) warnings, \(infos) info; \(failures) unreadable\n")
+                out.write("\(reports) reports checked, \(withErrors) with errors: \(errors) errors, \(warnings) warnings, \(infos) info; \(failures) unreadable\n")
             }
         case .json:
-            emit(records > 0 ? "\n]\n" : "]\n")
+            out.write(records > 0 ? "\n]\n" : "]\n")
         }
+        out.flush()
     }
 
-    private mutating func count(_ findings: [Finding]) {
-        for f in findings {
-            switch f.severity {
-            case .error: errors += 1
-            case .warning: warnings += 1
-            case .info: infos += 1
-            }
-        }
-    }
-
-    private mutating func record(_ summary: ReportSummary, crossYear: Bool = false) {
-        var json = JSONWriter()
-        json.beginObject()
-        json.key("path"); json.string(summary.path)
-        json.key("agency"); json.string(summary.agency)
-        json.key("year"); json.number(summary.year)
-        json.key("errors"); json.number(summary.count(.error))
-        json.key("warnings"); json.number(summary.count(.warning))
-        if crossYear { json.key("crossYear"); json.raw("true") }
-        json.key("findings"); json.beginArray()
-        for f in summary.findings { ReportJSON.write(f, into: &json) }
-        json.endArray()
-        json.endObject()
-        emitRecord(json.output)
-    }
-
-    private mutating func emitRecord(_ text: String) {
-        emit((records > 0 ? ",\n" : "\n") + text)
+    /// What comes before a record of the JSON array.
+    private mutating func separate() {
+        out.write(records > 0 ? ",\n" : "\n")
         records += 1
-    }
-
-    static func who(_ summary: ReportSummary) -> String {
-        [summary.agency ?? "（无机关名）", summary.year.map { "\($0) 年" } ?? "（无年度）",
-         summary.template.map { "\($0.rawValue) 格式" } ?? "（无表格）"].joined(separator: " ")
-    }
-
-    /// One finding: severity, rule and line in columns that line up by display width
-    /// (a Chinese character takes two), then the message.
-    func line(_ f: Finding) -> String {
-        let line = f.line.map { "行 \($0)" } ?? "-"
-        return "  \(language.severity(f.severity).padding(7)) \(f.rule.rawValue.padding(18)) \(line.padding(7)) \(f.message)\n"
     }
 }
 
 extension String {
     /// Pads with spaces to `width` terminal columns (a Chinese character takes two).
-    func padding(_ width: Int) -> String {
-        let shown = DisplayWidth.of(self)
-        return shown >= width ? self : self + String(repeating: " ", count: width - shown)
-    }
+    func padding(_ width: Int) -> String { DisplayWidth.padded(self, to: width) }
 }

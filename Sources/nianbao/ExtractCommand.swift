@@ -45,13 +45,14 @@ struct ExtractCommand: ParsableCommand {
         let format = self.format
         var records = RecordStream(format: format)
         for failure in input.errors { records.failed(failure) }
-        if format == .csv { emit(ReportTables.csvHeader + "\n") }
+        if format == .csv { records.write(ReportTables.csvHeader + "\n") }
         // What the cross-year rules need of each report; its findings follow the reports.
         var facts: [ReportSummary] = []
         var printed = 0
-        Batch(timeLimit: reading.timeLimit).run(input.files, job: .rendered(format.worker)) { _, outcome in
+        Batch(timeLimit: reading.timeLimit, workers: reading.jobs).run(input.files, job: .rendered(format.worker)) { _, outcome in
             switch outcome {
             case .failure(let error):
+                records.flush()
                 printError(error.line(language.lang))
                 failures.append(error)
                 records.failed(error)
@@ -62,11 +63,11 @@ struct ExtractCommand: ParsableCommand {
                     facts: summary.facts))
                 switch format {
                 case .json, .jsonl: records.emitRecord(bytes)
-                case .csv: emit(bytes); emit("\n")
+                case .csv: records.write(bytes); records.write("\n")
                 case .markdown:
-                    if printed > 0 { emit("\n") }
-                    emit(bytes); emit("\n")
-                case .text: emit(bytes)
+                    if printed > 0 { records.write("\n") }
+                    records.write(bytes); records.write("\n")
+                case .text: records.write(bytes)
                 }
                 printed += 1
             }
@@ -78,14 +79,15 @@ struct ExtractCommand: ParsableCommand {
             case .json, .jsonl:
                 var json = JSONWriter(pretty: format == .json)
                 ReportJSON.writeCrossYear(summary, into: &json)
-                records.emitRecord(Array(json.output.utf8))
+                records.emitRecord(json.bytes)
             case .markdown:
-                emit("\n## 跨年度比对：\(summary.agency ?? summary.path) \(summary.year.map(String.init) ?? "")\n\n"
+                records.write("\n## 跨年度比对：\(summary.agency ?? summary.path) \(summary.year.map(String.init) ?? "")\n\n"
                      + summary.findings.map { "- \($0.severity.rawValue) \($0.rule)：\($0.message)\n" }.joined())
             case .csv, .text: break
             }
         }
         records.end()
+        records.flush()
         for failure in input.errors { printError(failure.line(language.lang)) }
         if !failures.isEmpty { throw ExitCode(2) }
     }
@@ -93,19 +95,25 @@ struct ExtractCommand: ParsableCommand {
 
 /// The records of `extract --format json` (one array, written as the batch goes) or `jsonl`
 /// (one record a line); other formats write nothing here.
+/// Every format's bytes go out through it, gathered into large writes.
 struct RecordStream {
     let format: ExtractCommand.Format
     private var count = 0
+    private let out = OutputBuffer()
 
     init(format: ExtractCommand.Format) {
         self.format = format
-        if format == .json { emit("[") }
+        if format == .json { out.write("[") }
     }
+
+    func write(_ bytes: [UInt8]) { out.write(bytes) }
+    func write(_ text: String) { out.write(text) }
+    func flush() { out.flush() }
 
     mutating func emitRecord(_ bytes: [UInt8]) {
         switch format {
-        case .json: emit(count == 0 ? "\n" : ",\n"); emit(bytes)
-        case .jsonl: emit(bytes); emit("\n")
+        case .json: out.write(count == 0 ? "\n" : ",\n"); out.write(bytes)
+        case .jsonl: out.write(bytes); out.write("\n")
         default: return
         }
         count += 1
@@ -116,10 +124,10 @@ struct RecordStream {
         guard format == .json || format == .jsonl else { return }
         var json = JSONWriter(pretty: format == .json)
         ReportJSON.write(failure, into: &json)
-        emitRecord(Array(json.output.utf8))
+        emitRecord(json.bytes)
     }
 
     func end() {
-        if format == .json { emit(count == 0 ? "]\n" : "\n]\n") }
+        if format == .json { out.write(count == 0 ? "]\n" : "\n]\n") }
     }
 }

@@ -36,8 +36,7 @@ let readReport: BatchReader.Reader = { path throws(ReadError) in try ReportFiles
 
 /// A path as the user should read it: the built-in samples as `samples/NAME`.
 func displayPath(_ path: String) -> String {
-    if let folder = SampleReports.folder?.path, path.hasPrefix(folder + "/") { return "samples/" + path.dropFirst(folder.count + 1) }
-    return path
+    CheckRecord.shownPath(path, samplesFolder: SampleReports.folder?.path)
 }
 
 /// Writes to standard error, for messages that must not mix with the JSON or CSV on stdout.

@@ -1,4 +1,5 @@
 import Foundation
+import NianbaoCore
 import NianbaoFixtures
 import NianbaoSamples
 import Testing
@@ -167,5 +168,59 @@ struct CrossYearCommandTests {
         let fromCheck = try crossYear(check.stdout)
         #expect(fromCheck.count == 2)
         #expect(try crossYear(extract.stdout) == fromCheck)
+    }
+}
+
+/// Each report is rendered on the worker that read it and printed in the order of the files,
+/// however many workers there are: the output is the same byte for byte.
+@Suite("Workers: the same output whatever --jobs", .tags(.slow), .notInQuickRun)
+struct JobsTests {
+    /// 60 reports made from the samples with other numbers (some sums broken), in several
+    /// encodings and line ends, and the samples themselves.
+    func folder() throws -> URL {
+        let folder = try temporaryFolder()
+        var rng = RandomNumbers(seed: 77)
+        let forms: [FileForm] = [.utf8, .gb18030, .utf8CRLF]
+        for (index, url) in SampleReports.files.enumerated() {
+            let text = try String(contentsOf: url, encoding: .utf8)
+            try FileManager.default.copyItem(at: url, to: folder.appendingPathComponent(url.lastPathComponent))
+            let original = try ReportReader.report(from: text, path: url.path)
+            for copy in 0..<12 {
+                var values = ConsistentNumbers.make(for: original, using: &rng)
+                if copy % 4 == 0, let before = values["t2.new.natural"]?.quantity { values["t2.new.natural"] = .number(before + Quantity(2)) }
+                let bytes = forms[copy % forms.count].bytes(ReportRewriter.rewrite(original, with: values))
+                try Data(bytes).write(to: folder.appendingPathComponent(String(format: "r%d-%02d.txt", index, copy)))
+            }
+        }
+        return folder
+    }
+
+    @Test("check and extract print the same bytes with 1, 2 and 3 workers, in the order of the files")
+    func sameOutput() throws {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for command in [["check", "--format", "json"], ["check"], ["check", "--lang", "en"], ["extract", "--format", "jsonl"], ["extract", "--format", "csv"]] {
+            let runs = try [1, 2, 3].map { try Subprocess.run([nianbaoBinary] + command + ["--jobs", String($0), folder.path]) }
+            #expect(runs[0].status == (command[0] == "check" ? 1 : 0), "\(command): \(runs[0].stderr)")
+            for run in runs.dropFirst() {
+                #expect(run.stdout == runs[0].stdout, "\(command)")
+                #expect(run.stderr == runs[0].stderr, "\(command)")
+                #expect(run.status == runs[0].status, "\(command)")
+            }
+        }
+        let check = try Subprocess.run([nianbaoBinary, "check", "--format", "json", "--jobs", "2", folder.path])
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [[String: Any]])
+        let paths = records.compactMap { $0["path"] as? String }
+        #expect(paths.count == 65)
+        #expect(paths == paths.sorted())
+        #expect(records.contains { ($0["errors"] as? Int ?? 0) > 0 })
+    }
+
+    @Test("--jobs 0 is refused with a one-line message")
+    func zeroJobs() throws {
+        let run = try Subprocess.run([nianbaoBinary, "check", "--jobs", "0"])
+        #expect(run.status != 0)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("--jobs"))
     }
 }

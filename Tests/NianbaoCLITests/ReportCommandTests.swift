@@ -7,7 +7,7 @@ import Testing
 
 /// `nianbao report` end to end: the page rendered by a real browser (headless Chromium) from
 /// disk with no request leaving the machine, the notices opened by LibreOffice Writer.
-@Suite("nianbao report: the review's documents, opened by a browser and an office suite")
+@Suite("nianbao report: the review's documents, opened by a browser and an office suite", .tags(.slow), .notInQuickRun)
 struct ReportCommandTests {
     static let chromium = ["chromium", "chromium-browser"].first { (try? Subprocess.run([$0, "--version"]).status) == 0 }
     static let hasLibreOffice = (try? Subprocess.run(["soffice", "--version"]).status) == 0

@@ -7,7 +7,7 @@ let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().de
 
 /// Drives the real `nianbao review` in a private tmux server (fixed 160×48, LANG unset as
 /// under CI), then kills it with SIGKILL and reads the decisions back with `nianbao export`.
-@Suite("Review end to end, in tmux", .serialized)
+@Suite("Review end to end, in tmux", .serialized, .tags(.slow), .notInQuickRun)
 struct ReviewEndToEndTests {
     /// A folder of five reports of three kinds: two texts, a web page and two PDFs.
     func mixedFolder() throws -> (folder: URL, reports: URL) {

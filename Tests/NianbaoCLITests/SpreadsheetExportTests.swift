@@ -92,7 +92,7 @@ struct SpreadsheetExportTests {
     /// this file: comma, double quote, UTF-8 (76).
     @Test("LibreOffice Calc imports the CSV (comma, quote, UTF-8), and the .xlsx it makes holds the Chinese text whole",
           .enabled(if: hasLibreOffice, "LibreOffice is not installed (.ci/run installs libreoffice-calc-nogui)"),
-          .enabled(if: hasPython, "python3 is not installed (.ci/run installs it)"))
+          .enabled(if: hasPython, "python3 is not installed (.ci/run installs it)"), .tags(.slow), .notInQuickRun)
     func libreOffice() throws {
         let (folder, database) = try project()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -10,7 +10,7 @@ extension StoreEngine: CustomTestStringConvertible {
 /// Two real review screens (李四 and 王五, each in a tmux of its own) on one database: the
 /// folder's SQLite file, or a PostgreSQL database given with --db. What one does shows on
 /// the other without a key; a note both edit is a conflict; export has both.
-@Suite("Team review end to end: two screens on one database, in tmux", .serialized)
+@Suite("Team review end to end: two screens on one database, in tmux", .serialized, .tags(.slow), .notInQuickRun)
 struct TeamEndToEndTests {
     @Test("a decision appears on the other screen within one second; both editing one note is a conflict; export has both reviewers' work",
           .enabled(if: Tmux.isAvailable, "tmux is not installed (.ci/run installs it)"), arguments: StoreEngine.available)

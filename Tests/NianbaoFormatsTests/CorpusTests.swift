@@ -4,7 +4,7 @@ import NianbaoFormats
 import Testing
 
 /// The real published reports in `../shared/corpus`, read in place (no copy is committed).
-@Suite("Corpus: the files users really hold")
+@Suite("Corpus: the files users really hold", .tags(.slow), .notInQuickRun)
 struct CorpusTests {
     static var files: [String] {
         guard let corpus else { return [] }

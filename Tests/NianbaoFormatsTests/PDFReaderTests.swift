@@ -6,8 +6,6 @@ import Testing
 /// PDF reports through `pdftotext -layout` (poppler-utils, which .ci/run installs).
 @Suite("PDF files: columns of spaces, wrapped labels, page breaks")
 struct PDFReaderTests {
-    static var pdftotext: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") }
-
     func corpusPDF(_ name: String) throws -> Report {
         let corpus = try #require(corpus)
         return try ReportFiles.read(path: corpus.appendingPathComponent("pdf/\(name)").path)
@@ -60,20 +58,30 @@ struct PDFReaderTests {
         #expect(!document.words.contains { $0.text == "-3-" })
     }
 
-    @Test("a file named .pdf that is not one, and a broken PDF, get a clear message")
-    func broken() throws {
+    /// A new folder for one test's files.
+    func scratch() throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nianbao-pdf-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let fake = folder.appendingPathComponent("fake.pdf"), broken = folder.appendingPathComponent("broken.pdf")
+        return folder
+    }
+
+    @Test("a file named .pdf that is not one gets a clear message, without pdftotext")
+    func notAPDF() throws {
+        let fake = try scratch().appendingPathComponent("fake.pdf")
         try Data("hello".utf8).write(to: fake)
-        try Data("%PDF-1.7\n1 0 obj garbage".utf8).write(to: broken)
         #expect(throws: ReadError(path: fake.path, reason: .unsupportedFormat("it is not a PDF file"))) { try ReportFiles.read(path: fake.path) }
-        guard Self.pdftotext else { return }
+    }
+
+    @Test("a broken PDF gets a one-line message naming the file", .needsPdftotext)
+    func broken() throws {
+        let broken = try scratch().appendingPathComponent("broken.pdf")
+        try Data("%PDF-1.7\n1 0 obj garbage".utf8).write(to: broken)
         do {
             _ = try ReportFiles.read(path: broken.path)
             Issue.record("a broken PDF was read")
         } catch {
             #expect(error.description.hasPrefix("\(broken.path): cannot read this file:"))
+            #expect(!error.description.contains("\n"))
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 /// Reports with known truth written by real office suites: `../shared/produced` (rNN) and
 /// this project's own made the same way with other numbers and blanks (pNN). Every file of
 /// every producer must give its truth exactly, and the producers of one report the same.
-@Suite("Produced reports: every producer gives the truth, and the same as the others")
+@Suite("Produced reports: every producer gives the truth, and the same as the others", .tags(.slow), .notInQuickRun)
 struct ProducedTests {
     static let producers = ["python-docx.docx", "libreoffice.docx", "libreoffice.pdf", "libreoffice.html"]
 

@@ -345,14 +345,20 @@ struct TruthTests {
         #expect(DisplayWidth.of(screen.line(0)) == 10)
     }
 
+    /// The lines inside the help box, from its title down to its bottom border, between its sides.
+    func helpBox(_ t: TestApp) throws -> String {
+        let top = try #require(t.screen.row(containing: "按键"))
+        let left = try #require(t.screen.column(of: "┌", in: top - 1))
+        let right = try #require(t.screen.column(of: "┐", in: top - 1, from: left))
+        let bottom = try #require((top..<t.screen.rows).first { t.screen.line($0, from: left).hasPrefix("└") })
+        return (top...bottom).map { t.screen.line($0, from: left, through: right) }.joined(separator: "\n")
+    }
+
     @Test("? shows the keys of the current mode from its key map (checked on the help box alone)")
     func help() throws {
         let t = try TestApp()
         t.press(.character("?"))
-        let top = try #require(t.screen.row(containing: "按键（任意键关闭）"))
-        let left = try #require(t.screen.column(of: "┌", in: top - 1))
-        let bottom = try #require((top..<t.screen.rows).first { t.screen.line($0, from: left).hasPrefix("└") })
-        let inside = (top..<bottom).map { t.screen.line($0, from: left) }.joined(separator: "\n")
+        let inside = try helpBox(t)
         for binding in KeyMap.bindings(.browse) {
             #expect(inside.contains(binding.help), "\(binding.label) missing from the help box")
             #expect(inside.contains(binding.label), "\(binding.label) missing from the help box")
@@ -365,16 +371,19 @@ struct TruthTests {
     func helpScrolls() throws {
         let t = try TestApp(rows: 24, columns: 80)
         t.press(.character("?"))
-        #expect(t.screen.text.contains("↑↓ 滚动"))
-        #expect(t.screen.text.contains("↓ 还有"))
+        var box = try helpBox(t)
+        #expect(box.contains("↑↓ 滚动"))
+        #expect(box.contains("↓ 还有"))
         var seen = Set<String>()
         for _ in 0..<12 {
-            for binding in KeyMap.bindings(.browse) where t.screen.text.contains(binding.help) { seen.insert(binding.help) }
+            box = try helpBox(t)
+            for binding in KeyMap.bindings(.browse) where box.contains(binding.help) { seen.insert(binding.help) }
             t.press(.pageDown)
         }
+        box = try helpBox(t)
         #expect(seen == Set(KeyMap.bindings(.browse).map(\.help)))
-        #expect(t.screen.text.contains("确认所选发现"))
-        #expect(!t.screen.text.contains("↓ 还有"))
+        #expect(box.contains("确认所选发现"))
+        #expect(!box.contains("↓ 还有"))
         t.press(.up)
         guard case .help = t.state.mode else { Issue.record("↑ closed the help"); return }
         t.press(.character("x"))

@@ -11,6 +11,15 @@ public enum Severity: String, Hashable, Sendable, Comparable, CaseIterable {
     }
 
     public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+
+    /// The word the Chinese outputs use: 错误, 警告, 提示.
+    public var chineseName: String {
+        switch self {
+        case .error: "错误"
+        case .warning: "警告"
+        case .info: "提示"
+        }
+    }
 }
 
 /// One broken rule in one report: what, where, and the arithmetic that shows it.

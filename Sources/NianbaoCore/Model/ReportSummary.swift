@@ -30,6 +30,40 @@ public struct ReportSummary: Sendable {
     }
 
     public func count(_ severity: Severity) -> Int { findings.filter { $0.severity == severity }.count }
+
+    public var counts: FindingCounts { FindingCounts(findings) }
+}
+
+/// How many findings of each severity a report has: what the summary line of `check` and
+/// its exit status need once the findings themselves are printed.
+public struct FindingCounts: Sendable, Equatable {
+    public var errors = 0
+    public var warnings = 0
+    public var infos = 0
+
+    public init(errors: Int = 0, warnings: Int = 0, infos: Int = 0) {
+        self.errors = errors
+        self.warnings = warnings
+        self.infos = infos
+    }
+
+    public init(_ findings: [Finding]) {
+        for f in findings { add(f.severity) }
+    }
+
+    public mutating func add(_ severity: Severity) {
+        switch severity {
+        case .error: errors += 1
+        case .warning: warnings += 1
+        case .info: infos += 1
+        }
+    }
+
+    public static func += (a: inout FindingCounts, b: FindingCounts) {
+        a.errors += b.errors
+        a.warnings += b.warnings
+        a.infos += b.infos
+    }
 }
 
 /// The cells of one report that the cross-year rules need, with their source lines.

@@ -12,9 +12,9 @@ public enum ReportJSON {
         let ids = report.orderedCellIDs
         json.key("cells"); json.beginObject()
         for id in ids {
-            json.key(id.rawValue)
+            json.key(escaping: id.rawValue)
             switch report.cells[id]!.value {
-            case .number(let q): json.raw(q.description)
+            case .number(let q): json.number(q)
             case .blank: json.string("blank")
             case .unreadable: json.string("unreadable")
             }
@@ -23,13 +23,12 @@ public enum ReportJSON {
         // How a cell was placed, for the cells not simply read from their own place.
         json.key("provenance"); json.beginObject()
         for id in ids where report.cells[id]!.provenance != .read {
-            json.key(id.rawValue); json.string(report.cells[id]!.provenance.rawValue)
+            json.key(escaping: id.rawValue); json.string(report.cells[id]!.provenance.rawValue)
         }
         json.endObject()
         json.key("source"); json.beginObject()
         for id in ids {
-            let source = report.cells[id]!.source
-            json.key(id.rawValue); json.raw("{\"line\": \(source.line), \"column\": \(source.column)}")
+            json.key(escaping: id.rawValue); json.location(report.cells[id]!.source)
         }
         json.endObject()
         json.key("missing"); json.beginArray()
@@ -54,7 +53,7 @@ public enum ReportJSON {
     public static func writeCrossYear(_ summary: ReportSummary, into json: inout JSONWriter) {
         json.beginObject()
         json.key("path"); json.string(summary.path)
-        json.key("crossYear"); json.raw("true")
+        json.key("crossYear"); json.bool(true)
         json.key("findings"); json.beginArray()
         for f in summary.findings { write(f, into: &json) }
         json.endArray()
@@ -65,7 +64,7 @@ public enum ReportJSON {
         json.beginObject()
         json.key("rule"); json.string(finding.rule.rawValue)
         json.key("severity"); json.string(finding.severity.rawValue)
-        json.key("cells"); json.raw("[" + finding.cells.map { JSONWriter.escape($0.rawValue) }.joined(separator: ", ") + "]")
+        json.key("cells"); json.inlineStrings(finding.cells.map(\.rawValue))
         json.key("line"); json.number(finding.line)
         json.key("message"); json.string(finding.message)
         json.endObject()

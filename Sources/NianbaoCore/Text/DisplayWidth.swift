@@ -27,6 +27,12 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
+    /// `text` with spaces after it up to `width` cells; longer text is left whole.
+    public static func padded(_ text: String, to width: Int) -> String {
+        let shown = of(text)
+        return shown >= width ? text : text + String(repeating: " ", count: width - shown)
+    }
+
     /// The longest prefix of `text` that fits in `width` cells, never cutting a wide
     /// character in half, and the cells it takes. Tabs count as one space.
     public static func prefix<S: StringProtocol>(_ text: S, fitting width: Int) -> (String, Int) {
