@@ -51,8 +51,9 @@ public enum TableLines {
         for table in TableID.allCases {
             lines.append(TableLine(kind: .title, label: "表\(table.number) \(table.title)"))
             guard let extracted = report.tables[table] else {
-                let reason = findings.first { $0.rule.rawValue == "MISSING_TABLE" && $0.message.contains("表\(table.number)") }?.message
-                lines.append(TableLine(kind: .missing, label: "（缺少此表）", severity: .error, reason: reason))
+                // Marked as its finding is: the rule decides how grave a missing table is, not the screen.
+                let finding = findings.first { $0.rule == .missingTable && $0.message.contains("表\(table.number)") }
+                lines.append(TableLine(kind: .missing, label: "（缺少此表）", severity: finding?.severity, reason: finding?.message))
                 continue
             }
             var lastColumns: [String] = []
@@ -78,10 +79,10 @@ public enum TableLines {
             }
             for spec in extracted.missingRows {
                 let ids = spec.columns.map { spec.cellID(table, $0) }
-                let reason = findings.first { $0.rule.rawValue == "MISSING_ROW" && $0.cells == ids }?.message
+                let finding = findings.first { $0.rule == .missingRow && $0.cells == ids }
                 lines.append(TableLine(
                     kind: .missing, label: "缺少：\(spec.label)", fullLabel: "缺少：" + [spec.group, spec.label].compactMap { $0 }.joined(separator: " "),
-                    cells: ids, severity: .error, reason: reason))
+                    cells: ids, severity: finding?.severity, reason: finding?.message))
             }
         }
         return lines

@@ -390,6 +390,26 @@ struct TruthTests {
         #expect(t.state.mode == .browse)
     }
 
+    @Test("a missing row and a missing table are marked as their findings say, with their messages; without findings, unmarked")
+    func missingFromFindings() throws {
+        let text = try String(contentsOf: SampleReports.files[0], encoding: .utf8)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines.remove(at: try #require(lines.firstIndex { $0.hasPrefix("行政许可") }))
+        // Table 3's heading and rows gone: the whole table is missing.
+        let table3 = try #require(lines.firstIndex { $0.contains("行政复议、行政诉讼情况") })
+        let six = try #require(lines.firstIndex { $0.hasPrefix("六、") })
+        lines.removeSubrange((table3 + 1)..<six)
+        let report = try ReportReader.report(from: lines.joined(separator: "\n"), path: "x.txt")
+        let row = try #require(report.findings.first { $0.rule == .missingRow })
+        let table = try #require(report.findings.first { $0.rule == .missingTable })
+        let shown = TableLines.make(report, findings: report.findings).filter { $0.kind == .missing }
+        #expect(shown.contains { $0.reason == row.message && $0.severity == row.severity && $0.cells == row.cells })
+        #expect(shown.contains { $0.label == "（缺少此表）" && $0.reason == table.message && $0.severity == table.severity })
+        let bare = TableLines.make(report, findings: []).filter { $0.kind == .missing }
+        #expect(bare.count == shown.count)
+        #expect(bare.allSatisfy { $0.severity == nil && $0.reason == nil })
+    }
+
     @Test("too small a terminal: only q and resizes act (a does not approve)")
     func tooSmall() throws {
         let t = try TestApp()

@@ -1,7 +1,7 @@
 /// A cell that should hold a number is blank: 0 must be written as 0. One finding per row.
 struct BlankCellRule: ReportRule {
     let description = RuleDescription(
-        id: "BLANK_CELL", severity: .warning,
+        id: .blankCell, severity: .warning,
         summary: "应填数字的单元格为空（0 也应填写 0）/ a cell that should hold a number is blank")
 
     func check(_ report: Report) -> [Finding] {

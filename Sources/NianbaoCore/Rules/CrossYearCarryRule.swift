@@ -1,7 +1,7 @@
 /// For the same body in consecutive years: this year's 二、上年结转 = last year's 四、结转下年度.
 struct CrossYearCarryRule: CrossYearRule {
     let description = RuleDescription(
-        id: "CROSS_YEAR_CARRY", severity: .warning,
+        id: .crossYearCarry, severity: .warning,
         summary: "同一机关相邻年度：本年“上年结转” = 上年“结转下年度” / this year's carried = last year's carryForward")
 
     func check(previous: CrossYearFacts, current: CrossYearFacts) -> [Finding] {

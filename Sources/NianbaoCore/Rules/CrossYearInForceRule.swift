@@ -3,7 +3,7 @@
 /// of its term without being repealed.
 struct CrossYearInForceRule: CrossYearRule {
     let description = RuleDescription(
-        id: "CROSS_YEAR_IN_FORCE", severity: .warning,
+        id: .crossYearInForce, severity: .warning,
         summary: "同一机关相邻年度（2021 格式）：本年现行有效 = 上年现行有效 + 本年制发 − 本年废止 / inForce carries over")
 
     func check(previous: CrossYearFacts, current: CrossYearFacts) -> [Finding] {

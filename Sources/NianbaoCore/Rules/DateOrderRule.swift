@@ -1,7 +1,7 @@
 /// The report is dated before the end of the year it reports on.
 struct DateOrderRule: ReportRule {
     let description = RuleDescription(
-        id: "DATE_ORDER", severity: .error, summary: "成文日期早于所报告年度结束 / the report is dated before the end of its year")
+        id: .dateOrder, severity: .error, summary: "成文日期早于所报告年度结束 / the report is dated before the end of its year")
 
     func check(_ report: Report) -> [Finding] {
         guard let year = report.year, let date = report.date, date.year <= year else { return [] }

@@ -2,7 +2,7 @@
 /// their improvement).
 struct EmptySectionRule: ReportRule {
     let description = RuleDescription(
-        id: "EMPTY_SECTION", severity: .warning,
+        id: .emptySection, severity: .warning,
         summary: "第五部分（存在的主要问题及改进情况）无实质内容 / section 五 is present but reports nothing")
 
     static let minimumCharacters = 10

@@ -1,7 +1,7 @@
 /// A heading or label differs from the official text but was still recognised.
 struct LabelVariantRule: ReportRule {
     let description = RuleDescription(
-        id: "LABEL_VARIANT", severity: .info, summary: "表头或行名与官方文本不一致 / a heading or label differs from the official text")
+        id: .labelVariant, severity: .info, summary: "表头或行名与官方文本不一致 / a heading or label differs from the official text")
 
     /// A section heading is a typo when it is nearly the official one (a character added or
     /// changed) without containing it; headings worded their own way are not reported.

@@ -2,7 +2,7 @@
 /// county-level or higher 人民政府 itself, 31 January for every other report.
 struct LatePublicationRule: ReportRule {
     let description = RuleDescription(
-        id: "LATE_PUBLICATION", severity: .warning,
+        id: .latePublication, severity: .warning,
         summary: "落款日期晚于《条例》第四十九条的期限（县级以上人民政府 3 月 31 日，其他 1 月 31 日）/ dated after the deadline")
 
     func check(_ report: Report) -> [Finding] {

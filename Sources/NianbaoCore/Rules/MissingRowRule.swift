@@ -1,7 +1,7 @@
 /// A row of a table that is present is absent.
 struct MissingRowRule: ReportRule {
     let description = RuleDescription(
-        id: "MISSING_ROW", severity: .error, summary: "表格缺少某一行 / a row of a table is absent")
+        id: .missingRow, severity: .error, summary: "表格缺少某一行 / a row of a table is absent")
 
     func check(_ report: Report) -> [Finding] {
         TableID.allCases.compactMap { report.tables[$0] }.flatMap { table in

@@ -1,7 +1,7 @@
 /// One of the three tables is not in the report at all.
 struct MissingTableRule: ReportRule {
     let description = RuleDescription(
-        id: "MISSING_TABLE", severity: .error, summary: "缺少三张统计表之一 / one of the three tables is absent")
+        id: .missingTable, severity: .error, summary: "缺少三张统计表之一 / one of the three tables is absent")
 
     func check(_ report: Report) -> [Finding] {
         TableID.allCases.filter { report.tables[$0] == nil }.map { table in

@@ -2,7 +2,7 @@
 /// some, or it names a count that differs from the table's.
 struct NarrativeTableRule: ReportRule {
     let description = RuleDescription(
-        id: "NARRATIVE_TABLE", severity: .warning,
+        id: .narrativeTable, severity: .warning,
         summary: "正文叙述与表格数字矛盾（如称未收到申请而表2有新收申请，或正文件数与表格不同）/ the prose contradicts a table")
 
     static let negations = ["未发生", "没有发生", "未出现", "没有出现", "未产生", "未有", "无一"]

@@ -2,7 +2,7 @@
 /// wrong columns.
 struct RowShapeRule: ReportRule {
     let description = RuleDescription(
-        id: "ROW_SHAPE", severity: .warning,
+        id: .rowShape, severity: .warning,
         summary: "某行数字个数与列数不符，数值可能错列 / a row has more or fewer numbers than columns")
 
     func check(_ report: Report) -> [Finding] {

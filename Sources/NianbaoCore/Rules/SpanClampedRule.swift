@@ -3,7 +3,7 @@
 /// the reading may not be the one the producer meant: the reviewer is told where.
 struct SpanClampedRule: ReportRule {
     let description = RuleDescription(
-        id: "SPAN_CLAMPED", severity: .warning,
+        id: .spanClamped, severity: .warning,
         summary: "表格的合并单元格超出表格实际大小，已截断，请核对原文件 / a table's spans reach past its size and were cut")
 
     func check(_ report: Report) -> [Finding] {

@@ -1,7 +1,7 @@
 /// 一 + 二 = 三(七) + 四, per column of Table 2: the table's own header states it.
 struct Table2BalanceRule: ReportRule {
     let description = RuleDescription(
-        id: "T2_BALANCE", severity: .error,
+        id: .table2Balance, severity: .error,
         summary: "表2每列：一+二 = 三(七)+四（新收+上年结转 = 办理结果总计+结转下年度）/ per column: new + carried = resultTotal + carryForward")
 
     func check(_ report: Report) -> [Finding] {

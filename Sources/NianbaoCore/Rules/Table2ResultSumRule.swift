@@ -1,7 +1,7 @@
 /// 三(七) 总计 = the sum of every outcome row (一)…(六), per column of Table 2.
 struct Table2ResultSumRule: ReportRule {
     let description = RuleDescription(
-        id: "T2_RESULT_SUM", severity: .error,
+        id: .table2ResultSum, severity: .error,
         summary: "表2每列：三(七)总计 = 三(一)至(六)各项之和 / per column: resultTotal = sum of all outcome rows")
 
     func check(_ report: Report) -> [Finding] {

@@ -1,7 +1,7 @@
 /// 总计 = 自然人 + the five kinds of organisation, per row of Table 2.
 struct Table2RowTotalRule: ReportRule {
     let description = RuleDescription(
-        id: "T2_ROW_TOTAL", severity: .error,
+        id: .table2RowTotal, severity: .error,
         summary: "表2每行：总计 = 自然人+商业企业+科研机构+社会公益组织+法律服务机构+其他 / per row: total = sum of the six applicant columns")
 
     func check(_ report: Report) -> [Finding] {

@@ -1,7 +1,7 @@
 /// 总计 = 维持 + 纠正 + 其他结果 + 尚未审结, per group of Table 3.
 struct Table3GroupTotalRule: ReportRule {
     let description = RuleDescription(
-        id: "T3_GROUP_TOTAL", severity: .error,
+        id: .table3GroupTotal, severity: .error,
         summary: "表3每组：总计 = 结果维持+结果纠正+其他结果+尚未审结 / per group: total = upheld + corrected + other + pending")
 
     func check(_ report: Report) -> [Finding] {

@@ -2,7 +2,7 @@
 /// 2019 the 2019 format was only encouraged (国办公开办函〔2019〕60号), so it is a warning.
 struct TemplateMismatchRule: ReportRule {
     let description = RuleDescription(
-        id: "TEMPLATE_MISMATCH", severity: .error,
+        id: .templateMismatch, severity: .error,
         summary: "表格格式与报告年度应使用的格式不符（2019–2020 年用 2019 格式，2021 年起用 2021 格式；2019 年度仅为警告）/ table format does not match the year")
 
     func check(_ report: Report) -> [Finding] {

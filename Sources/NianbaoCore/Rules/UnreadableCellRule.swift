@@ -2,7 +2,7 @@
 /// as a number (a wrong number is worse than none), and the reviewer is told which cell.
 struct UnreadableCellRule: ReportRule {
     let description = RuleDescription(
-        id: "UNREADABLE_CELL", severity: .error,
+        id: .unreadableCell, severity: .error,
         summary: "单元格的数字位数过多，无法读取 / a cell holds a number too long to be read")
 
     func check(_ report: Report) -> [Finding] {
