@@ -26,11 +26,16 @@ extension WireWriter {
         string(f.message)
     }
 
+    /// Which report: path, body, year and format, as summaries and facts both begin.
+    mutating func header(path: String, agency: String?, year: Int?, template: Template?) {
+        string(path)
+        optional(agency) { $0.string($1) }
+        optional(year) { $0.int($1) }
+        optional(template) { $0.string($1.rawValue) }
+    }
+
     mutating func summary(_ s: ReportSummary) {
-        string(s.path)
-        optional(s.agency) { $0.string($1) }
-        optional(s.year) { $0.int($1) }
-        optional(s.template) { $0.string($1.rawValue) }
+        header(path: s.path, agency: s.agency, year: s.year, template: s.template)
         int(s.findings.count)
         for f in s.findings { finding(f) }
         factValues(s.facts)
@@ -44,10 +49,7 @@ extension WireWriter {
     }
 
     mutating func facts(_ f: CrossYearFacts) {
-        string(f.path)
-        optional(f.agency) { $0.string($1) }
-        optional(f.year) { $0.int($1) }
-        optional(f.template) { $0.string($1.rawValue) }
+        header(path: f.path, agency: f.agency, year: f.year, template: f.template)
         factValues(f)
     }
 
@@ -97,11 +99,17 @@ extension WireReader {
         return Finding(rule: rule, severity: severity, cells: cells, line: line, message: try string())
     }
 
-    mutating func summary() throws(Malformed) -> ReportSummary {
+    /// Path, body, year and format, as `WireWriter.header` wrote them.
+    mutating func header() throws(Malformed) -> (path: String, agency: String?, year: Int?, template: Template?) {
         let path = try string()
         let agency = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }
         let year = try optional { (r: inout WireReader) throws(Malformed) in try r.int() }
         let template = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }.flatMap(Template.init(rawValue:))
+        return (path, agency, year, template)
+    }
+
+    mutating func summary() throws(Malformed) -> ReportSummary {
+        let (path, agency, year, template) = try header()
         var findings: [Finding] = []
         for _ in 0..<(try count()) { findings.append(try finding()) }
         let facts = CrossYearFacts(path: path, agency: agency, year: year, template: template, values: try factValues())
@@ -118,10 +126,7 @@ extension WireReader {
     }
 
     mutating func facts() throws(Malformed) -> CrossYearFacts {
-        let path = try string()
-        let agency = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }
-        let year = try optional { (r: inout WireReader) throws(Malformed) in try r.int() }
-        let template = try optional { (r: inout WireReader) throws(Malformed) in try r.string() }.flatMap(Template.init(rawValue:))
+        let (path, agency, year, template) = try header()
         return CrossYearFacts(path: path, agency: agency, year: year, template: template, values: try factValues())
     }
 

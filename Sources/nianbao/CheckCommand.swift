@@ -45,11 +45,7 @@ struct CheckCommand: ParsableCommand {
                 output.failed(error)
             }
         }
-        let crossYear = CrossYearCheck.findings(facts).filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { index, findings in
-            let f = facts[index]
-            return ReportSummary(path: f.path, agency: f.agency, year: f.year, template: f.template, findings: findings, facts: f)
-        }
-        output.crossYear(crossYear)
+        output.crossYear(CrossYearCheck.summaries(facts))
         output.end()
         if output.failures > 0 { throw ExitCode(2) }
         if output.errors > 0 { throw ExitCode(1) }

@@ -47,7 +47,7 @@ struct ExtractCommand: ParsableCommand {
         for failure in input.errors { records.failed(failure) }
         if format == .csv { records.write(ReportTables.csvHeader + "\n") }
         // What the cross-year rules need of each report; its findings follow the reports.
-        var facts: [ReportSummary] = []
+        var facts: [CrossYearFacts] = []
         var printed = 0
         Batch(timeLimit: reading.timeLimit, workers: reading.jobs).run(input.files, job: .rendered(format.worker)) { _, outcome in
             switch outcome {
@@ -58,9 +58,7 @@ struct ExtractCommand: ParsableCommand {
                 records.failed(error)
             case .success(let answer):
                 guard case .rendered(let summary, let bytes) = answer else { return }
-                facts.append(ReportSummary(
-                    path: summary.path, agency: summary.agency, year: summary.year, template: summary.template, findings: [],
-                    facts: summary.facts))
+                facts.append(summary.facts)
                 switch format {
                 case .json, .jsonl: records.emitRecord(bytes)
                 case .csv: records.write(bytes); records.write("\n")
@@ -73,8 +71,7 @@ struct ExtractCommand: ParsableCommand {
             }
         }
         // The findings that compare a report with the same body's previous year, as check has them.
-        CrossYearCheck.apply(to: &facts)
-        for summary in facts where !summary.findings.isEmpty {
+        for summary in CrossYearCheck.summaries(facts) {
             switch format {
             case .json, .jsonl:
                 var json = JSONWriter(pretty: format == .json)

@@ -29,8 +29,9 @@ public enum CheckRecord {
         json.key("path"); json.string(summary.path)
         json.key("agency"); json.string(summary.agency)
         json.key("year"); json.number(summary.year)
-        json.key("errors"); json.number(summary.count(.error))
-        json.key("warnings"); json.number(summary.count(.warning))
+        let counts = summary.counts
+        json.key("errors"); json.number(counts.errors)
+        json.key("warnings"); json.number(counts.warnings)
         if crossYear { json.key("crossYear"); json.bool(true) }
         json.key("findings"); json.beginArray()
         for f in summary.findings { ReportJSON.write(f, into: &json) }

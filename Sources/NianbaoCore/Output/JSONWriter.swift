@@ -185,8 +185,11 @@ public struct JSONWriter {
         case 0x0D: bytes.append(0x72)
         case 0x09: bytes.append(0x74)
         default:
-            let hex: [UInt8] = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            // \u00XX, lowercase hex: only bytes under 0x20 come here.
+            let low = byte & 0xF
+            bytes.append(0x75); bytes.append(0x30); bytes.append(0x30)
+            bytes.append(0x30 + (byte >> 4))
+            bytes.append(low < 10 ? 0x30 + low : 0x57 + low)
         }
     }
 }

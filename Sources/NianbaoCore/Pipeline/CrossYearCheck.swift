@@ -15,6 +15,15 @@ public enum CrossYearCheck {
         }
     }
 
+    /// The reports of a batch that have cross-year findings, in the batch's order, each as a
+    /// summary holding only those findings: what `check` and `extract` print after the reports.
+    public static func summaries(_ facts: [CrossYearFacts]) -> [ReportSummary] {
+        findings(facts).filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { index, found in
+            let f = facts[index]
+            return ReportSummary(path: f.path, agency: f.agency, year: f.year, template: f.template, findings: RuleCatalogue.sorted(found), facts: f)
+        }
+    }
+
     /// The cross-year findings of each report that has any, by its index.
     public static func findings(_ facts: [CrossYearFacts]) -> [Int: [Finding]] {
         var byBody: [String: [Int]] = [:]
